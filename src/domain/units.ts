@@ -1,0 +1,18 @@
+/**
+ * Branded units where mixing them would hurt: miles with kilometres, USD with CAD.
+ * Arithmetic on brands yields plain numbers; wrap results again at the boundary that knows the unit.
+ */
+import type { Brand } from './ids.ts';
+
+export type Miles = Brand<number, 'Miles'>;
+export type Hours = Brand<number, 'Hours'>;
+export type Usd = Brand<number, 'Usd'>;
+export type Cad = Brand<number, 'Cad'>;
+
+export const miles = (value: number): Miles => value as Miles;
+export const hours = (value: number): Hours => value as Hours;
+export const usd = (value: number): Usd => value as Usd;
+export const cad = (value: number): Cad => value as Cad;
+
+export const CURRENCIES = ['USD', 'CAD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
