@@ -1,0 +1,144 @@
+/**
+ * Ports: what use cases need from the outside world. Adapters in src/db (the store), src/files
+ * (files and reference data) and src/main.ts (clock) implement them; use cases never import
+ * adapters directly (the layering rule enforces it).
+ */
+import type { Company } from '../domain/company.ts';
+import type { Delivery } from '../domain/delivery.ts';
+import type { Equipment } from '../domain/equipment.ts';
+import type { MarketId, TenantId } from '../domain/ids.ts';
+import type { Load } from '../domain/load.ts';
+import type { Rep } from '../domain/rep.ts';
+import type { IntentSignal } from '../domain/signal.ts';
+import type { Truck } from '../domain/truck.ts';
+import type { ImportKind } from '../ingest/import-kinds.ts';
+
+/** The record each import kind produces. A signal row also carries facts about its company. */
+export interface ImportedRecords {
+  fleet: Truck;
+  deliveries: Delivery;
+  signals: { readonly signal: IntentSignal; readonly company: Company };
+  loads: Load;
+  reps: Rep;
+}
+
+export interface StagedRow<R> {
+  /** The row number in the source file, so store-side findings can name it. */
+  readonly row: number;
+  readonly record: R;
+}
+
+export interface ImportSession<K extends ImportKind> {
+  stage(rows: readonly StagedRow<ImportedRecords[K]>[]): Promise<void>;
+}
+
+/** The same source id twice in one file with different content: which rows, which id. */
+export interface DuplicateConflict {
+  readonly id: string;
+  readonly firstRow: number;
+  readonly row: number;
+}
+
+export interface FillOutcome {
+  readonly rowsRead: number;
+  readonly rowsRejected: number;
+  /** False when the file had rejects and the import is atomic: roll everything back. */
+  readonly commit: boolean;
+}
+
+export interface ImportRequest<K extends ImportKind> {
+  readonly tenantId: TenantId;
+  readonly kind: K;
+  readonly fileName: string;
+  readonly startedAt: Date;
+  /** 'reject': conflicting duplicates fail the import; 'keep-first': later ones are dropped and reported. */
+  readonly conflictPolicy: 'reject' | 'keep-first';
+  readonly fill: (session: ImportSession<K>) => Promise<FillOutcome>;
+  readonly now: () => Date;
+}
+
+export interface ImportCounts {
+  readonly rowsNew: number;
+  readonly rowsUpdated: number;
+  readonly rowsUnchanged: number;
+}
+
+export interface ImportResult extends ImportCounts {
+  readonly committed: boolean;
+  readonly rowsRead: number;
+  readonly rowsRejected: number;
+  readonly conflicts: readonly DuplicateConflict[];
+}
+
+export interface TableCounts {
+  readonly trucks: number;
+  readonly deliveries: number;
+  readonly companies: number;
+  readonly signals: number;
+  readonly loads: number;
+  readonly reps: number;
+}
+
+export interface DestinationMarketCount {
+  readonly marketId: MarketId | null;
+  readonly city: string;
+  readonly region: string;
+  readonly deliveries: number;
+  readonly trucks: number;
+  /** Distinct ISO weeks with at least one delivery. */
+  readonly weeks: number;
+}
+
+export interface EquipmentCount {
+  readonly equipment: Equipment;
+  readonly trucks: number;
+}
+
+export interface ImportRunRecord {
+  readonly runId: number;
+  readonly kind: string;
+  readonly fileName: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly rowsRead: number;
+  readonly rowsNew: number;
+  readonly rowsUpdated: number;
+  readonly rowsUnchanged: number;
+  readonly rowsRejected: number;
+}
+
+export interface Store {
+  readonly engine: 'pglite' | 'postgres';
+  readonly location: string;
+  ensureTenant(tenantId: TenantId, name?: string): Promise<void>;
+  importRecords<K extends ImportKind>(request: ImportRequest<K>): Promise<ImportResult>;
+  countRows(tenantId: TenantId): Promise<TableCounts>;
+  /** Delivery destinations grouped by market (or by city when no market is near), busiest first. */
+  topDestinationMarkets(tenantId: TenantId, limit: number): Promise<DestinationMarketCount[]>;
+  fleetByEquipment(tenantId: TenantId): Promise<EquipmentCount[]>;
+  signalSpan(tenantId: TenantId): Promise<{ first: Date | null; last: Date | null }>;
+  importRuns(tenantId: TenantId, limit: number): Promise<ImportRunRecord[]>;
+  close(): Promise<void>;
+}
+
+/** Reading input files and writing files beside them (rejects), without the use case touching fs. */
+export interface FileAccess {
+  /** Streams a file's bytes; fails with a NorthboundError naming the path when it cannot be read. */
+  read(path: string): AsyncIterable<Uint8Array>;
+  size(path: string): Promise<number>;
+  writeText(path: string): Promise<TextSink>;
+}
+
+export interface TextSink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Progress of a long job (a bar on a TTY, nothing otherwise). */
+export interface Progress {
+  start(label: string, total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+export const silentProgress: Progress = { start() {}, update() {}, stop() {} };

@@ -1,0 +1,118 @@
+/**
+ * The Store port over a SqlDatabase (PGlite or PostgreSQL). All SQL of the product lives in src/db.
+ */
+import { sql } from 'kysely';
+import type { Store, TableCounts } from '../app/ports.ts';
+import type { Equipment } from '../domain/equipment.ts';
+import type { MarketId, TenantId } from '../domain/ids.ts';
+import { importRecords } from './import-records.ts';
+import { qb, run } from './query-builder.ts';
+import type { SqlDatabase } from './sql-database.ts';
+
+const COUNTED_TABLES = ['trucks', 'deliveries', 'companies', 'signals', 'loads', 'reps'] as const;
+
+export function createSqlStore(db: SqlDatabase): Store {
+  return {
+    engine: db.engine,
+    location: db.location,
+
+    async ensureTenant(tenantId: TenantId, name: string = tenantId) {
+      await run(db, qb.insertInto('tenants').values({ tenant_id: tenantId, name }).onConflict((oc) => oc.doNothing()));
+    },
+
+    importRecords: (request) => importRecords(db, request),
+
+    async countRows(tenantId) {
+      const counts: Record<string, number> = {};
+      for (const table of COUNTED_TABLES) {
+        const [row] = await run(
+          db,
+          qb
+            .selectFrom(table)
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('tenant_id', '=', tenantId),
+        );
+        counts[table] = row?.n ?? 0;
+      }
+      return counts as unknown as TableCounts;
+    },
+
+    async topDestinationMarkets(tenantId, limit) {
+      // Deliveries without a market within the radius are grouped by their own city (DESIGN §3.1).
+      const { rows } = await db.query<{
+        market_id: string | null;
+        city: string;
+        region: string;
+        deliveries: number;
+        trucks: number;
+        weeks: number;
+      }>(
+        `SELECT dest_market_id AS market_id, min(dest_city) AS city, min(dest_region) AS region,
+                count(*)::int AS deliveries, count(DISTINCT truck_id)::int AS trucks,
+                count(DISTINCT date_trunc('week', delivered_at AT TIME ZONE 'UTC'))::int AS weeks
+         FROM deliveries WHERE tenant_id = $1
+         GROUP BY dest_market_id, CASE WHEN dest_market_id IS NULL THEN dest_city || ', ' || dest_region END
+         ORDER BY deliveries DESC, min(dest_city) LIMIT $2`,
+        [tenantId, limit],
+      );
+      return rows.map((r) => ({
+        marketId: r.market_id as MarketId | null,
+        city: r.city,
+        region: r.region,
+        deliveries: r.deliveries,
+        trucks: r.trucks,
+        weeks: r.weeks,
+      }));
+    },
+
+    async fleetByEquipment(tenantId) {
+      const rows = await run(
+        db,
+        qb
+          .selectFrom('trucks')
+          .select(['equipment', sql<number>`count(*)::int`.as('trucks')])
+          .where('tenant_id', '=', tenantId)
+          .groupBy('equipment')
+          .orderBy('trucks', 'desc'),
+      );
+      return rows.map((r) => ({ equipment: r.equipment as Equipment, trucks: r.trucks }));
+    },
+
+    async signalSpan(tenantId) {
+      const [row] = await run(
+        db,
+        qb
+          .selectFrom('signals')
+          .select([sql<Date | null>`min(observed_at)`.as('first'), sql<Date | null>`max(observed_at)`.as('last')])
+          .where('tenant_id', '=', tenantId),
+      );
+      return { first: row?.first ?? null, last: row?.last ?? null };
+    },
+
+    async importRuns(tenantId, limit) {
+      const rows = await run(
+        db,
+        qb
+          .selectFrom('import_runs')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .orderBy('run_id', 'desc')
+          .limit(limit),
+      );
+      return rows.map((r) => ({
+        runId: Number(r.run_id),
+        kind: r.kind,
+        fileName: r.file_name,
+        startedAt: new Date(r.started_at),
+        finishedAt: new Date(r.finished_at),
+        rowsRead: r.rows_read,
+        rowsNew: r.rows_new,
+        rowsUpdated: r.rows_updated,
+        rowsUnchanged: r.rows_unchanged,
+        rowsRejected: r.rows_rejected,
+      }));
+    },
+
+    close: () => db.close(),
+  };
+}
