@@ -1,0 +1,47 @@
+/**
+ * The only reader of process.env. Every setting has a default (DESIGN.md §3 numbers are defaults,
+ * not constants); CLI flags override what is read here.
+ */
+import { resolve } from 'node:path';
+import { NorthboundError } from './domain/errors.ts';
+
+export interface Config {
+  /** PostgreSQL URL; when set, the server is used instead of the embedded PGlite store. */
+  readonly databaseUrl: string | undefined;
+  /** PGlite data directory. */
+  readonly dataDir: string;
+  readonly tenantId: string;
+  /** A delivery or search belongs to the nearest market within this many miles (DESIGN §3.1). */
+  readonly marketRadiusMiles: number;
+  /** A gazetteer city is a market from this population up. */
+  readonly marketMinPopulation: number;
+  /** Rows per COPY batch during imports. */
+  readonly importBatchRows: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function positiveNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new NorthboundError('config_invalid', `Cannot read ${name}: "${raw}" is not a positive number`, {
+      name,
+      value: raw,
+    });
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env['DATABASE_URL']?.trim() || undefined;
+  return {
+    databaseUrl,
+    dataDir: resolve(env['NORTHBOUND_DB']?.trim() || '.northbound'),
+    tenantId: env['NORTHBOUND_TENANT']?.trim() || 'default',
+    marketRadiusMiles: positiveNumber(env, 'NORTHBOUND_MARKET_RADIUS_MI', 75),
+    marketMinPopulation: positiveNumber(env, 'NORTHBOUND_MARKET_MIN_POPULATION', 50_000),
+    importBatchRows: Math.round(positiveNumber(env, 'NORTHBOUND_IMPORT_BATCH_ROWS', 5_000)),
+  };
+}
