@@ -3,9 +3,8 @@
  * session's client, so it joins the surrounding transaction. `schema` (tests) isolates a run in its
  * own schema via the connection's search_path.
  */
-import { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { QueryResult, SqlDatabase, SqlSession } from './sql-database.ts';

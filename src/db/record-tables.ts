@@ -37,7 +37,16 @@ const fleet: RecordTable<'fleet'> = {
     ['credentials', 'text[]'],
   ],
   stageOnly: [],
-  toRow: (t) => [t.truckId, t.equipment, t.homeCity, t.homeRegion, t.home.lat, t.home.lon, t.domicile, t.credentials],
+  toRow: (t) => [
+    t.truckId,
+    t.equipment,
+    t.homeCity,
+    t.homeRegion,
+    t.home.lat,
+    t.home.lon,
+    t.domicile,
+    t.credentials,
+  ],
 };
 
 const deliveries: RecordTable<'deliveries'> = {

@@ -17,7 +17,13 @@ export function createSqlStore(db: SqlDatabase): Store {
     location: db.location,
 
     async ensureTenant(tenantId: TenantId, name: string = tenantId) {
-      await run(db, qb.insertInto('tenants').values({ tenant_id: tenantId, name }).onConflict((oc) => oc.doNothing()));
+      await run(
+        db,
+        qb
+          .insertInto('tenants')
+          .values({ tenant_id: tenantId, name })
+          .onConflict((oc) => oc.doNothing()),
+      );
     },
 
     importRecords: (request) => importRecords(db, request),
@@ -83,7 +89,10 @@ export function createSqlStore(db: SqlDatabase): Store {
         db,
         qb
           .selectFrom('signals')
-          .select([sql<Date | null>`min(observed_at)`.as('first'), sql<Date | null>`max(observed_at)`.as('last')])
+          .select([
+            sql<Date | null>`min(observed_at)`.as('first'),
+            sql<Date | null>`max(observed_at)`.as('last'),
+          ])
           .where('tenant_id', '=', tenantId),
       );
       return { first: row?.first ?? null, last: row?.last ?? null };

@@ -20,7 +20,12 @@ export class NorthboundError extends Error {
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'NorthboundError';
     this.code = code;
@@ -28,4 +33,5 @@ export class NorthboundError extends Error {
   }
 }
 
-export const isNorthboundError = (value: unknown): value is NorthboundError => value instanceof NorthboundError;
+export const isNorthboundError = (value: unknown): value is NorthboundError =>
+  value instanceof NorthboundError;
