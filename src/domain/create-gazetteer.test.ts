@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createGazetteer, placeNameKey, zipState } from './create-gazetteer.ts';
+import { createGazetteer, zipState } from './create-gazetteer.ts';
+import { placeNameKey } from './place-name-key.ts';
 import { NorthboundError } from './errors.ts';
 import { greatCircleMiles, type LatLon } from './geo.ts';
 import { asId, type MarketId } from './ids.ts';
@@ -350,7 +351,8 @@ describe('nearest search', () => {
         : -180 + next() * 360;
     return city(`p${i}`, `Place ${i}`, 'NY', lat, lon, Math.floor(next() * 200_000));
   });
-  const world = createGazetteer(places, new Map());
+  // metroMergeMiles 0: every member is its own market, so the nearest member is the nearest market.
+  const world = createGazetteer(places, new Map(), { metroMergeMiles: 0 });
   const bruteForce = (point: LatLon, candidates: readonly City[], radius: number): number => {
     let best = Infinity;
     for (const c of candidates) best = Math.min(best, greatCircleMiles(point, c));

@@ -14,8 +14,10 @@ import { greatCircleMiles, isValidLatLon, type LatLon } from './geo.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { City, Market } from './market.ts';
 import type { PlaceQuery, ResolvedPlace } from './place.ts';
+import { metroMembers, type MarketMember } from './metro-members.ts';
+import { keysOf, placeNameKey } from './place-name-key.ts';
 import { PointGrid } from './point-grid.ts';
-import { CA_PROVINCES, US_STATES, isRegion, type Region } from './regions.ts';
+import { CA_PROVINCES, US_STATES, countryOf, isRegion, type Region } from './regions.ts';
 
 export interface GazetteerOptions {
   /** A city with at least this many people is a market (DESIGN.md §2). */
@@ -23,9 +25,11 @@ export interface GazetteerOptions {
   /** A point belongs to the nearest market within this many miles (DESIGN.md §3.1). */
   readonly marketRadiusMiles?: number;
   /**
-   * A market is a metro area, not every suburb of 50k+: a qualifying city within this many miles of
-   * a larger market is part of that market (Irving and Plano are Dallas; Fort Worth, 31 mi out,
-   * stays its own). 0 makes every qualifying city a market.
+   * A market is a metro area, not every suburb of 50k+: a qualifying city near a larger market in
+   * the same country is part of it. This is the reach of a 1M-people market; reach grows with the
+   * square root of population, between 0.6× and 2× this (15–50 mi by default): Irving is Dallas,
+   * Fort Worth (31 mi) stays its own, Palatine is Chicago, Windsor is never Detroit.
+   * 0 makes every qualifying city a market.
    */
   readonly metroMergeMiles?: number;
 }
@@ -42,53 +46,6 @@ const NAMING_RADIUS_MILES = 25;
 /** Farther than this from every city, a lat/lon is a data error (usually a lost minus sign). */
 const MAX_NAMING_MILES = 500;
 const EXPECTED_REGIONS = `a 2-letter US state or Canadian province code (${[...US_STATES, ...CA_PROVINCES].join(', ')})`;
-
-/**
- * Planners' abbreviations, applied to whole words after folding: "St. Louis" and "Saint Louis" meet
- * at "saint louis", GeoNames' "Sault Ste. Marie" and "Sault Sainte Marie" at "sault sainte marie".
- */
-const WORD_EXPANSIONS: Readonly<Record<string, string>> = {
-  st: 'saint',
-  ste: 'sainte',
-  ft: 'fort',
-  mt: 'mount',
-  hts: 'heights',
-  spgs: 'springs',
-  jct: 'junction',
-};
-/** "N Little Rock", "W. Sacramento": only as the first of several words, where nothing else fits. */
-const COMPASS_EXPANSIONS: Readonly<Record<string, string>> = { n: 'north', s: 'south', e: 'east', w: 'west' };
-
-/**
- * The matching key of a place name: case, diacritics (Montréal = Montreal), apostrophes
- * (O'Fallon = OFallon, Hawaiian ‘okina), punctuation and spacing are ignored; abbreviations expanded.
- */
-export function placeNameKey(text: string): string {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/['‘’ʻ`´]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (folded === '') return '';
-  const words = folded.split(' ');
-  return words
-    .map(
-      (word, i) =>
-        WORD_EXPANSIONS[word] ?? (i === 0 && words.length > 1 ? COMPASS_EXPANSIONS[word] : undefined) ?? word,
-    )
-    .join(' ');
-}
-
-/** The keys a city answers to: its name, and the part before a comma or parenthesis ("Washington, D.C."). */
-function keysOf(name: string): string[] {
-  const keys = new Set([placeNameKey(name), placeNameKey(name.split(/[,(]/)[0] ?? '')]);
-  keys.delete('');
-  return [...keys];
-}
 
 /**
  * USPS 3-digit ZIP prefix → state, as the first prefix of each run. A ZIP's state comes from here, not
@@ -147,19 +104,6 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
-/**
- * Largest first, a qualifying city becomes a market unless a larger market lies within `mergeMiles`.
- * O(candidates × markets) ≈ 1M distance checks once per build (~30 ms); not worth an index.
- */
-function metroMarkets(sortedCities: readonly City[], minPopulation: number, mergeMiles: number): Market[] {
-  const markets: Market[] = [];
-  for (const city of sortedCities) {
-    if (city.population < minPopulation) break;
-    if (markets.every((m) => greatCircleMiles(m, city) > mergeMiles)) markets.push(city);
-  }
-  return markets;
-}
-
 const byPopulation = (a: City, b: City): number =>
   b.population - a.population || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id, 'en');
 
@@ -193,10 +137,11 @@ export function createGazetteer(
     }
     seenIds.add(city.id);
   }
-  const markets = metroMarkets(sorted, minPopulation, options.metroMergeMiles ?? DEFAULT_METRO_MERGE_MILES);
+  const members = metroMembers(sorted, minPopulation, options.metroMergeMiles ?? DEFAULT_METRO_MERGE_MILES);
+  const markets = members.filter((m) => m.market === m.city).map((m) => m.market);
   const marketById = new Map<string, Market>(markets.map((m) => [m.id, m]));
   const cityGrid = new PointGrid<City>(sorted, 0.25);
-  const marketGrid = new PointGrid<Market>(markets, 1);
+  const memberGrid = new PointGrid<MarketMember>(members, 1);
 
   // Every list below is filled in `sorted` order, so each is largest first.
   const citiesByRegion = new Map<Region, City[]>();
@@ -219,7 +164,7 @@ export function createGazetteer(
   }
 
   const nearestMarket = (point: LatLon, radiusMiles: number = marketRadius): Market | null =>
-    marketGrid.nearest(point, radiusMiles);
+    memberGrid.nearest(point, radiusMiles)?.market ?? null;
   const nearestCity = (point: LatLon, radiusMiles = Infinity): City | null =>
     cityGrid.nearest(point, radiusMiles);
 
@@ -239,7 +184,9 @@ export function createGazetteer(
     lon: point.lon,
     city,
     region,
-    marketId: nearestMarket(point)?.id ?? null,
+    // Markets do not cross the border: a US delivery belongs to a US market, whatever is nearer.
+    marketId:
+      memberGrid.nearest(point, marketRadius, (m) => m.city.country === countryOf(region))?.market.id ?? null,
     resolvedBy,
   });
 

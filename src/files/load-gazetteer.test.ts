@@ -26,12 +26,19 @@ const errorOf = (query: PlaceQuery): NorthboundError => {
 
 describe('loadGazetteer over data/', () => {
   it('loads both tables once and reuses them', () => {
-    // ~1,050 cities of 50k+, folded into ~340 metro markets (suburbs within 25 mi join the larger).
+    // ~1,050 cities of 50k+, folded into ~390 metro markets (suburbs join the larger market nearby).
     expect(gazetteer.markets().length).toBeGreaterThan(300);
     expect(gazetteer.markets().length).toBeLessThan(400);
-    expect(gazetteer.resolve({ city: 'Mississauga', region: 'ON' }).marketId).toBe(
-      gazetteer.resolve({ city: 'Toronto', region: 'ON' }).marketId,
-    );
+    const marketOf = (city: string, region: string) => {
+      const id = gazetteer.resolve({ city, region }).marketId;
+      return id === null ? null : gazetteer.market(id)?.name;
+    };
+    expect(marketOf('Mississauga', 'ON')).toBe('Toronto');
+    expect(marketOf('Hamilton', 'ON')).toBe('Toronto'); // absorbed, so its nearest member wins
+    expect(marketOf('Palatine', 'IL')).toBe('Chicago');
+    expect(marketOf('Fort Worth', 'TX')).toBe('Fort Worth');
+    expect(marketOf('Windsor', 'ON')).toBe('Windsor'); // markets never cross the border
+    expect(marketOf('Plattsburgh', 'NY')).toBeNull(); // Montréal is near, but in Canada
     expect(gazetteer.citiesIn('TX')[0]?.name).toBe('Houston');
     expect(gazetteer.citiesIn('ON')[0]?.name).toBe('Toronto');
     expect(loadGazetteer()).toBe(gazetteer);
