@@ -57,7 +57,13 @@ describe.each(ENGINES)('importing files on $name', (engine) => {
   it('imports a good file, then reports 0 new the second time', async () => {
     const path = write('deliveries.csv', [HEADER, ...GOOD_ROWS]);
     const first = await importFile(deps(), input(path));
-    expect(first).toMatchObject({ committed: true, rowsRead: 3, rowsNew: 3, rowsUnchanged: 0, rowsRejected: 0 });
+    expect(first).toMatchObject({
+      committed: true,
+      rowsRead: 3,
+      rowsNew: 3,
+      rowsUnchanged: 0,
+      rowsRejected: 0,
+    });
     const second = await importFile(deps(), input(path));
     expect(second).toMatchObject({ committed: true, rowsNew: 0, rowsUnchanged: 3, rowsUpdated: 0 });
     expect(second.rejectsFile).toBeNull();
@@ -74,7 +80,12 @@ describe.each(ENGINES)('importing files on $name', (engine) => {
     const report = await importFile(deps(), input(path));
     expect(report.committed).toBe(false);
     expect(report.rowsRejected).toBe(1);
-    expect(report.errors[0]).toMatchObject({ file: 'bad-deliveries.csv', row: 3, field: 'equipment', value: 'reefr' });
+    expect(report.errors[0]).toMatchObject({
+      file: 'bad-deliveries.csv',
+      row: 3,
+      field: 'equipment',
+      value: 'reefr',
+    });
     expect(report.errors[0]?.message).toMatch(/^Cannot import bad-deliveries\.csv row 3: equipment "reefr"/);
     expect(await store.countRows(TENANT)).toEqual(before);
     expect(report.rejectsFile).toBe(join(dir, 'bad-deliveries.rejects.csv'));
@@ -122,7 +133,10 @@ describe.each(ENGINES)('importing files on $name', (engine) => {
   });
 
   it('refuses a file whose header lacks a required column, even with skipInvalid', async () => {
-    const path = write('no-dest.csv', ['delivery_id,truck_id,dest_city,delivered_at', 'D40,T1,Dallas,2026-11-11T14:00:00Z']);
+    const path = write('no-dest.csv', [
+      'delivery_id,truck_id,dest_city,delivered_at',
+      'D40,T1,Dallas,2026-11-11T14:00:00Z',
+    ]);
     const report = await importFile(deps(), input(path, { skipInvalid: true }));
     expect(report.committed).toBe(false);
     expect(report.errors[0]?.message).toContain('dest_region');

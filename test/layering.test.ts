@@ -23,7 +23,8 @@ describe('layering rule', () => {
     violations = output.summary.violations.map((v) => ({ from: v.from, to: v.to, rule: v.rule.name }));
   });
 
-  const ruleFor = (fromFile: string) => violations.filter((v) => v.from.endsWith(fromFile)).map((v) => v.rule);
+  const ruleFor = (fromFile: string) =>
+    violations.filter((v) => v.from.endsWith(fromFile)).map((v) => v.rule);
 
   it('fails a core that imports from src/db', () => {
     expect(ruleFor('zones/bad-core-imports-db.ts')).toContain('cores-stay-pure');

@@ -133,16 +133,14 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
       },
     });
 
-    const conflictErrors = result.conflicts.map(
-      (c): RowError => ({
-        file,
-        row: c.row,
-        field: 'id',
-        value: c.id,
-        expected: `a unique id (row ${c.firstRow} has the same id with different values)`,
-        message: `Cannot import ${file} row ${c.row}: id "${c.id}" already appears at row ${c.firstRow} with different values`,
-      }),
-    );
+    const conflictErrors = result.conflicts.map((c): RowError => ({
+      file,
+      row: c.row,
+      field: 'id',
+      value: c.id,
+      expected: `a unique id (row ${c.firstRow} has the same id with different values)`,
+      message: `Cannot import ${file} row ${c.row}: id "${c.id}" already appears at row ${c.firstRow} with different values`,
+    }));
     for (const e of conflictErrors) await reject([e], {});
     return {
       kind: input.kind,
@@ -159,7 +157,12 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
     };
   } catch (error) {
     if (error instanceof NorthboundError) throw error;
-    throw new NorthboundError('internal', `Cannot import ${file}: ${(error as Error).message}`, {}, { cause: error });
+    throw new NorthboundError(
+      'internal',
+      `Cannot import ${file}: ${(error as Error).message}`,
+      {},
+      { cause: error },
+    );
   } finally {
     progress.stop();
     if (rejects !== null) await (rejects as TextSink).close();

@@ -6,7 +6,12 @@ import type { FileAccess, TextSink } from '../app/ports.ts';
 import { NorthboundError } from '../domain/errors.ts';
 
 const unreadable = (path: string, error: unknown) =>
-  new NorthboundError('invalid_input', `Cannot read ${path}: ${(error as Error).message}`, { path }, { cause: error });
+  new NorthboundError(
+    'invalid_input',
+    `Cannot read ${path}: ${(error as Error).message}`,
+    { path },
+    { cause: error },
+  );
 
 export const nodeFiles: FileAccess = {
   async *read(path) {

@@ -51,7 +51,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
     const again = await store.importRecords(request(T1, 'fleet', [truck('T1'), truck('T2')]));
     expect(again).toMatchObject({ committed: true, rowsNew: 0, rowsUpdated: 0, rowsUnchanged: 2 });
 
-    const changed = await store.importRecords(request(T1, 'fleet', [truck('T1', { equipment: 'reefer' }), truck('T2')]));
+    const changed = await store.importRecords(
+      request(T1, 'fleet', [truck('T1', { equipment: 'reefer' }), truck('T2')]),
+    );
     expect(changed).toMatchObject({ rowsNew: 0, rowsUpdated: 1, rowsUnchanged: 1 });
     expect(await store.fleetByEquipment(T1)).toEqual([
       { equipment: 'dry_van', trucks: 1 },
@@ -90,7 +92,10 @@ describe.each(ENGINES)('store on $name', (engine) => {
 
   it('collapses verbatim repeats of an id and refuses conflicting ones unless told to keep the first', async () => {
     const verbatim = await store.importRecords(
-      request(T1, 'signals', [signal('S1', 'C1', '2026-11-02T10:00:00Z'), signal('S1', 'C1', '2026-11-02T10:00:00Z')]),
+      request(T1, 'signals', [
+        signal('S1', 'C1', '2026-11-02T10:00:00Z'),
+        signal('S1', 'C1', '2026-11-02T10:00:00Z'),
+      ]),
     );
     expect(verbatim).toMatchObject({ committed: true, rowsNew: 1, rowsUnchanged: 0, conflicts: [] });
 

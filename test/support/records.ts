@@ -1,6 +1,14 @@
 /** Hand-built domain records for store tests (the parsers have their own tests). */
 import type { Delivery } from '../../src/domain/delivery.ts';
-import { asId, type CompanyId, type DeliveryId, type MarketId, type RepId, type SignalId, type TruckId } from '../../src/domain/ids.ts';
+import {
+  asId,
+  type CompanyId,
+  type DeliveryId,
+  type MarketId,
+  type RepId,
+  type SignalId,
+  type TruckId,
+} from '../../src/domain/ids.ts';
 import type { Rep } from '../../src/domain/rep.ts';
 import type { IntentSignal } from '../../src/domain/signal.ts';
 import type { Truck } from '../../src/domain/truck.ts';
@@ -17,7 +25,13 @@ export const truck = (id: string, overrides: Partial<Truck> = {}): Truck => ({
   ...overrides,
 });
 
-export const delivery = (id: string, truckId: string, at: string, market: string | null, city = 'Dallas'): Delivery => ({
+export const delivery = (
+  id: string,
+  truckId: string,
+  at: string,
+  market: string | null,
+  city = 'Dallas',
+): Delivery => ({
   deliveryId: asId<DeliveryId>(id),
   truckId: asId<TruckId>(truckId),
   originCity: 'Mississauga',

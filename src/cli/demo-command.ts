@@ -1,0 +1,107 @@
+/**
+ * `northbound demo`: generate the seeded demo world, import it through the real import path, and
+ * print what landed. The as-of date defaults to the most recent Monday (the planning week starts
+ * then), so the same day's runs are identical and re-running imports nothing new.
+ */
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { runDemo, type DemoReport } from '../app/run-demo.ts';
+import { NorthboundError } from '../domain/errors.ts';
+import { WORLD_SIZES, type WorldSize } from '../sim/world-size.ts';
+import { dataDirOf, tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
+import { describeImport } from './describe-import.ts';
+import { describeSummary } from './describe-summary.ts';
+import { emit, fail } from './output.ts';
+import type { CliServices } from './services.ts';
+import { ttyProgress } from './tty-progress.ts';
+
+interface DemoOptions extends CommonOptions {
+  readonly size: WorldSize;
+  readonly seed: string;
+  readonly out: string;
+  readonly asOf?: string;
+}
+
+/** Monday 00:00 UTC of the week containing `now`. */
+export function startOfWeek(now: Date): Date {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - sinceMonday * 86_400_000);
+}
+
+function parseAsOf(value: string): Date {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) {
+    throw new NorthboundError(
+      'invalid_input',
+      `Cannot run the demo: --as-of "${value}" is not a date (expected 2026-11-16)`,
+      {
+        value,
+      },
+    );
+  }
+  return date;
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!Number.isSafeInteger(seed)) {
+    throw new NorthboundError('invalid_input', `Cannot run the demo: --seed "${value}" is not an integer`, {
+      value,
+    });
+  }
+  return seed;
+}
+
+function describeDemo(report: DemoReport): string {
+  const { world } = report;
+  const terminals = world.carrier.terminals.map((t) => `${t.city} ${t.region} (${t.trucks})`).join(', ');
+  return [
+    `Demo world: seed ${world.seed}, size ${world.size}, as of ${world.asOf.slice(0, 10)} — files in ${report.outDir}`,
+    `Carrier ${world.carrier.name}: terminals ${terminals}`,
+    '',
+    ...report.imports.map(describeImport),
+    '',
+    describeSummary(report.summary),
+  ].join('\n');
+}
+
+export const demoCommand = (services: CliServices): Command =>
+  withCommonOptions(new Command('demo'))
+    .description('generate the seeded demo world, import it, and print the summary')
+    .addOption(new Option('--size <size>', 'world size').choices(WORLD_SIZES).default('default'))
+    .option('--seed <n>', 'random seed (same seed and as-of date → same world)', '42')
+    .option('--out <dir>', 'where to write the generated files', 'out/demo')
+    .option('--as-of <date>', 'the world is observed at this date (default: this week’s Monday)')
+    .action(async (options: DemoOptions) => {
+      try {
+        const asOf = options.asOf === undefined ? startOfWeek(services.now()) : parseAsOf(options.asOf);
+        const seed = parseSeed(options.seed);
+        const store = await services.openStore(dataDirOf(services, options));
+        try {
+          const report = await runDemo(
+            {
+              store,
+              files: services.files,
+              gazetteer: services.gazetteer(),
+              world: services.world,
+              now: services.now,
+              progress: ttyProgress(!options.json),
+            },
+            {
+              tenantId: tenantOf(services, options),
+              size: options.size,
+              seed,
+              asOf,
+              outDir: resolve(options.out),
+              batchRows: services.config.importBatchRows,
+            },
+          );
+          emit(options, report, () => describeDemo(report));
+        } finally {
+          await store.close();
+        }
+      } catch (error) {
+        fail(options, error);
+      }
+    });

@@ -1,0 +1,25 @@
+/** The human wording of an import report ("signals.csv: 0 new, 1,234 unchanged …"). */
+import type { ImportReport } from '../app/import-file.ts';
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+export function describeImport(report: ImportReport): string {
+  const lines: string[] = [];
+  const counts = `${n(report.rowsNew)} new, ${n(report.rowsUnchanged)} unchanged, ${n(report.rowsUpdated)} updated, ${n(report.rowsRejected)} rejected`;
+  if (report.committed) {
+    lines.push(
+      `${report.file} (${report.kind}): ${counts} — ${n(report.rowsRead)} rows in ${report.seconds.toFixed(1)} s`,
+    );
+  } else {
+    lines.push(
+      `${report.file} (${report.kind}): NOT imported — ${n(report.rowsRejected)} of ${n(report.rowsRead)} rows rejected; ` +
+        'nothing from this file was stored (use --skip-invalid to store the good rows)',
+    );
+  }
+  for (const error of report.errors) lines.push(`  ${error.message}`);
+  if (report.rowsRejected > report.errors.length) {
+    lines.push(`  … and ${n(report.rowsRejected - report.errors.length)} more`);
+  }
+  if (report.rejectsFile !== null) lines.push(`  rejected rows written to ${report.rejectsFile}`);
+  return lines.join('\n');
+}

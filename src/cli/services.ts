@@ -1,0 +1,17 @@
+/**
+ * What the composition root (src/main.ts) hands the CLI: factories for the store and the
+ * gazetteer, file access and the clock. The CLI never imports adapters itself.
+ */
+import type { FileAccess, Store } from '../app/ports.ts';
+import type { Config } from '../config.ts';
+import type { Gazetteer } from '../domain/gazetteer.ts';
+import type { DemoWorldPort } from '../app/run-demo.ts';
+
+export interface CliServices {
+  readonly config: Config;
+  openStore(dataDir: string): Promise<Store>;
+  gazetteer(): Gazetteer;
+  readonly files: FileAccess;
+  readonly world: DemoWorldPort;
+  now(): Date;
+}

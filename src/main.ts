@@ -1,0 +1,33 @@
+/**
+ * Composition root: reads the config, builds the adapters (store, gazetteer, files, clock, demo
+ * world files) and hands them to the CLI. The only place that knows every layer.
+ */
+import { loadConfig } from './config.ts';
+import { buildProgram } from './cli/program.ts';
+import type { CliServices } from './cli/services.ts';
+import { fail } from './cli/output.ts';
+import { openStore } from './db/open-store.ts';
+import type { Gazetteer } from './domain/gazetteer.ts';
+import { loadGazetteer } from './files/load-gazetteer.ts';
+import { nodeFiles } from './files/node-files.ts';
+import { demoWorldFiles } from './files/demo-world-files.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let gazetteer: Gazetteer | undefined;
+  const services: CliServices = {
+    config,
+    openStore: (dataDir) => openStore({ databaseUrl: config.databaseUrl, dataDir }),
+    gazetteer: () =>
+      (gazetteer ??= loadGazetteer({
+        marketMinPopulation: config.marketMinPopulation,
+        marketRadiusMiles: config.marketRadiusMiles,
+      })),
+    files: nodeFiles,
+    world: demoWorldFiles,
+    now: () => new Date(),
+  };
+  await buildProgram(services).parseAsync(process.argv);
+}
+
+main().catch((error: unknown) => fail({ json: process.argv.includes('--json') }, error));

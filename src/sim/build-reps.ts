@@ -1,0 +1,36 @@
+/**
+ * The carrier's sales reps. Territories are the top landing markets, dealt round-robin by rank so each
+ * rep gets a mix of big and small markets (the balance §3.4's assignment starts from); capacity is the
+ * number of open outreach tasks a rep can carry.
+ */
+import { emailLocalPart, personName } from './company-names.ts';
+import type { LandingMarket } from './landing-markets.ts';
+import { SeededRandom } from './seeded-random.ts';
+import type { Carrier } from './world-model.ts';
+import type { RepRow } from './world-rows.ts';
+
+const MARKETS_PER_REP = 3;
+
+export function buildReps(
+  seed: number,
+  count: number,
+  carrier: Carrier,
+  markets: readonly LandingMarket[],
+): RepRow[] {
+  const random = new SeededRandom(seed, 'reps');
+  const territoryMarkets = markets.slice(0, count * MARKETS_PER_REP);
+  const used = new Set<string>();
+  return Array.from({ length: count }, (_, i) => {
+    let person = personName(random);
+    while (used.has(emailLocalPart(person))) person = personName(random);
+    used.add(emailLocalPart(person));
+    const territories = territoryMarkets.filter((_, rank) => rank % count === i).map((m) => m.label);
+    return {
+      rep_id: `R${String(i + 1).padStart(2, '0')}`,
+      name: `${person.first} ${person.last}`,
+      email: `${emailLocalPart(person)}@${carrier.domain}`,
+      territories: territories.join(';'),
+      capacity: String(15 + random.int(26)),
+    };
+  });
+}

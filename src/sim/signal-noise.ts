@@ -1,0 +1,113 @@
+/**
+ * The noise in an intent feed: one-off searches and bot bursts, generated day by day.
+ * See generate-signals.ts for how they join the latent searches.
+ */
+import { EQUIPMENT } from '../domain/equipment.ts';
+import type { UsState } from '../domain/regions.ts';
+import { searchRow, type PendingSignal, type Searcher } from './search-row.ts';
+import { SeededRandom } from './seeded-random.ts';
+import { WeightedPicker } from './weighted-picker.ts';
+import { SIGNAL_SOURCES, type Bot, type Shipper } from './world-model.ts';
+import type { WorldPlan } from './world-plan.ts';
+
+/** One-off searches by weekday (0 = Sunday): people search at work. */
+export const ONE_OFF_WEEKDAY_FACTOR = [0.15, 1, 1, 1, 1, 1, 0.25];
+const SOURCE_WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.1];
+const CURIOSITY_SIGMA = 1.2;
+/** Owners of lanes search off-lane too, but less: most of their searching is for their lanes. */
+const LANE_OWNER_CURIOSITY = 0.6;
+const DEST_MIN_POPULATION = 20_000;
+const MINUTE_MS = 60_000;
+
+type DayNoise = (day: number, random: SeededRandom) => Iterable<PendingSignal>;
+
+export function generateOneOffs(plan: WorldPlan): DayNoise {
+  const { shippers, calendar, flows, places, signalRates } = plan;
+  const picker = WeightedPicker.create(
+    shippers,
+    shippers.map((shipper) => {
+      const curiosity = new SeededRandom(plan.seed, 'curiosity', shipper.index).lognormalWithMean(
+        1,
+        CURIOSITY_SIGMA,
+      );
+      return shipper.lanes.length > 0 ? curiosity * LANE_OWNER_CURIOSITY : curiosity;
+    }),
+  );
+  const sources = WeightedPicker.create(SIGNAL_SOURCES, SOURCE_WEIGHTS) as WeightedPicker<string>;
+
+  return function* oneOffs(day, random) {
+    if (picker === null) return;
+    const count = random.poisson(
+      signalRates.oneOffsPerWeekday * (ONE_OFF_WEEKDAY_FACTOR[calendar.weekday(day)] ?? 1),
+    );
+    for (let k = 0; k < count; k += 1) {
+      const shipper: Shipper = picker.pick(random);
+      const lane = shipper.lanes.length > 0 && random.chance(0.4) ? random.pick(shipper.lanes) : null;
+      const target =
+        lane === null
+          ? flows.northboundFreight(shipper.state, shipper.sector)?.pick(random)
+          : { province: lane.destProvince, equipment: lane.equipment };
+      if (target === undefined) continue;
+      yield searchRow(
+        {
+          instantMs: calendar.instant(shipper.state, day, 7 * 60 + random.int(11 * 60)),
+          searcher: shipper,
+          searcherId: random.pick(shipper.searcherIds),
+          source: sources.pick(random),
+          originRegion: shipper.state,
+          originCity: shipper.city,
+          originPoint: shipper.point,
+          originZip: shipper.zip,
+          destProvince: target.province,
+          destCity: places.cityByPopulation(target.province, DEST_MIN_POPULATION, random),
+          equipment: target.equipment,
+        },
+        random,
+      );
+    }
+  };
+}
+
+export function generateBotBursts(plan: WorldPlan): DayNoise {
+  const { bots, calendar, flows, places } = plan;
+  const burstsByDay = new Map<number, { bot: Bot; minute: number; searches: number }[]>();
+  for (const bot of bots) {
+    for (const burst of bot.bursts) {
+      const list = burstsByDay.get(burst.day) ?? [];
+      if (list.length === 0) burstsByDay.set(burst.day, list);
+      list.push({ bot, minute: burst.minute, searches: burst.searches });
+    }
+  }
+  const originStates = WeightedPicker.fromMap(flows.exportKgByState);
+
+  return function* botSearches(day, random) {
+    if (originStates === null) return;
+    for (const { bot, minute, searches } of burstsByDay.get(day) ?? []) {
+      const searcher: Searcher = { ...bot, industry: '', employees: null };
+      const startMs = calendar.dayDateMs(day) + minute * MINUTE_MS;
+      for (let k = 0; k < searches; k += 1) {
+        // Random lanes: a scraper sweeps origins and provinces, not one shipper's dock.
+        const state: UsState = originStates.pick(random);
+        const city = places.cityByPopulation(state, DEST_MIN_POPULATION, random);
+        const freight = flows.northboundFreight(state, 'wholesale')?.pick(random);
+        if (city === null || freight === undefined) continue;
+        yield searchRow(
+          {
+            instantMs: startMs + random.int(55 * MINUTE_MS),
+            searcher,
+            searcherId: `api@${bot.domain}`,
+            source: bot.source,
+            originRegion: state,
+            originCity: city,
+            originPoint: city,
+            originZip: null,
+            destProvince: freight.province,
+            destCity: places.cityByPopulation(freight.province, DEST_MIN_POPULATION, random),
+            equipment: random.chance(0.3) ? random.pick(EQUIPMENT) : freight.equipment,
+          },
+          random,
+        );
+      }
+    }
+  };
+}

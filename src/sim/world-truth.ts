@@ -1,0 +1,130 @@
+/**
+ * truth.ndjson: what the world was built with, for the evaluation harness (§3.10) and the tests.
+ * - `landing_market`: each market's expected regular arrivals per week (landing-zone truth);
+ * - `shipper`: every shipper with latent lanes, and the lanes (a company id absent from the truth
+ *   file has no recurring northbound need: its searches are one-offs);
+ * - `bot`: company ids that are software, with their bursts.
+ * Field names are snake_case like the CSVs. Weeks are calendar weeks: 0 is the first week of the
+ * history, 51 the last, 52 the scheduled week; a lane may start before 0, and end_week 53 means it
+ * runs on past the calendar.
+ */
+import type { Equipment } from '../domain/equipment.ts';
+import { expectedShipments } from './lane-schedule.ts';
+import type { LandingMarket } from './landing-markets.ts';
+import { CALENDAR_WEEKS, HISTORY_WEEKS } from './world-calendar.ts';
+import type { WorldPlan } from './world-plan.ts';
+
+export interface TruthLane {
+  readonly lane_id: string;
+  readonly origin_city: string;
+  readonly origin_region: string;
+  readonly dest_city: string;
+  readonly dest_region: string;
+  readonly equipment: Equipment;
+  readonly hs2: string;
+  readonly commodity: string;
+  readonly loads_per_week: number;
+  readonly start_week: number;
+  readonly end_week: number;
+  /** First and last dates the lane is active inside the calendar. */
+  readonly active_from: string;
+  readonly active_to: string;
+  readonly weekdays: readonly number[];
+  readonly searcher_ids: readonly string[];
+  readonly sources: readonly string[];
+  /** Expected shipments inside the 52 history weeks. */
+  readonly expected_shipments: number;
+  readonly partnered: boolean;
+}
+
+export type TruthRecord =
+  | {
+      readonly kind: 'landing_market';
+      readonly market: string;
+      readonly market_id: string | null;
+      readonly region: string;
+      readonly trucks_per_week: number;
+      readonly trucks_per_week_by_equipment: Readonly<Partial<Record<Equipment, number>>>;
+    }
+  | {
+      readonly kind: 'shipper';
+      readonly company_id: string;
+      readonly company_name: string;
+      readonly company_domain: string;
+      readonly industry: string;
+      readonly employees: number;
+      readonly origin_city: string;
+      readonly origin_region: string;
+      readonly lanes: readonly TruthLane[];
+    }
+  | {
+      readonly kind: 'bot';
+      readonly company_id: string;
+      readonly company_name: string;
+      readonly company_domain: string;
+      readonly source: string;
+      readonly bursts: readonly { readonly date: string; readonly searches: number }[];
+    };
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+export function* truthRecords(plan: WorldPlan, markets: readonly LandingMarket[]): Generator<TruthRecord> {
+  const { calendar, flows } = plan;
+  for (const market of markets) {
+    const byEquipment: Partial<Record<Equipment, number>> = {};
+    for (const [equipment, value] of Object.entries(market.trucksPerWeekByEquipment)) {
+      byEquipment[equipment as Equipment] = round2(value);
+    }
+    yield {
+      kind: 'landing_market',
+      market: market.label,
+      market_id: market.marketId,
+      region: market.region,
+      trucks_per_week: round2(market.trucksPerWeek),
+      trucks_per_week_by_equipment: byEquipment,
+    };
+  }
+  for (const shipper of plan.shippers) {
+    if (shipper.lanes.length === 0) continue;
+    yield {
+      kind: 'shipper',
+      company_id: shipper.companyId,
+      company_name: shipper.name,
+      company_domain: shipper.domain,
+      industry: shipper.industry,
+      employees: shipper.employees,
+      origin_city: shipper.city.name,
+      origin_region: shipper.state,
+      lanes: shipper.lanes.map((lane) => ({
+        lane_id: lane.laneId,
+        origin_city: shipper.city.name,
+        origin_region: shipper.state,
+        dest_city: lane.destCity.name,
+        dest_region: lane.destProvince,
+        equipment: lane.equipment,
+        hs2: lane.hs2,
+        commodity: flows.commodityName(lane.hs2),
+        loads_per_week: lane.loadsPerWeek,
+        start_week: lane.startWeek,
+        end_week: Math.min(lane.endWeek, CALENDAR_WEEKS),
+        active_from: calendar.isoDate(Math.max(0, lane.startWeek) * 7),
+        active_to: calendar.isoDate(Math.min(CALENDAR_WEEKS, lane.endWeek + 1) * 7 - 1),
+        weekdays: lane.weekdays,
+        searcher_ids: lane.searcherIds,
+        sources: lane.sources,
+        expected_shipments: round2(expectedShipments(lane, 0, HISTORY_WEEKS)),
+        partnered: plan.loadRates.partnered.has(lane),
+      })),
+    };
+  }
+  for (const bot of plan.bots) {
+    yield {
+      kind: 'bot',
+      company_id: bot.companyId,
+      company_name: bot.name,
+      company_domain: bot.domain,
+      source: bot.source,
+      bursts: bot.bursts.map((burst) => ({ date: calendar.isoDate(burst.day), searches: burst.searches })),
+    };
+  }
+}
