@@ -8,6 +8,8 @@ import { NorthboundError } from './domain/errors.ts';
 export interface Config {
   /** PostgreSQL URL; when set, the server is used instead of the embedded PGlite store. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema to keep Northbound's tables in (default: the server's search_path, usually public). */
+  readonly databaseSchema: string | undefined;
   /** PGlite data directory. */
   readonly dataDir: string;
   readonly tenantId: string;
@@ -36,8 +38,17 @@ function positiveNumber(env: Env, name: string, fallback: number): number {
 
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env['DATABASE_URL']?.trim() || undefined;
+  const databaseSchema = env['NORTHBOUND_PG_SCHEMA']?.trim() || undefined;
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new NorthboundError(
+      'config_invalid',
+      `Cannot read NORTHBOUND_PG_SCHEMA: "${databaseSchema}" is not a plain lower-case SQL identifier`,
+      { name: 'NORTHBOUND_PG_SCHEMA', value: databaseSchema },
+    );
+  }
   return {
     databaseUrl,
+    databaseSchema,
     dataDir: resolve(env['NORTHBOUND_DB']?.trim() || '.northbound'),
     tenantId: env['NORTHBOUND_TENANT']?.trim() || 'default',
     marketRadiusMiles: positiveNumber(env, 'NORTHBOUND_MARKET_RADIUS_MI', 75),

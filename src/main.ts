@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   let gazetteer: Gazetteer | undefined;
   const services: CliServices = {
     config,
-    openStore: (dataDir) => openStore({ databaseUrl: config.databaseUrl, dataDir }),
+    openStore: (dataDir) =>
+      openStore({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir }),
     gazetteer: () =>
       (gazetteer ??= loadGazetteer({
         marketMinPopulation: config.marketMinPopulation,

@@ -7,8 +7,12 @@ export function describeImport(report: ImportReport): string {
   const lines: string[] = [];
   const counts = `${n(report.rowsNew)} new, ${n(report.rowsUnchanged)} unchanged, ${n(report.rowsUpdated)} updated, ${n(report.rowsRejected)} rejected`;
   if (report.committed) {
+    // Verbatim repeats of an id inside the file collapse into one row; say so, or the sums look off.
+    const repeats =
+      report.rowsRead - report.rowsRejected - report.rowsNew - report.rowsUpdated - report.rowsUnchanged;
+    const repeated = repeats > 0 ? `, ${n(repeats)} verbatim repeats collapsed` : '';
     lines.push(
-      `${report.file} (${report.kind}): ${counts} — ${n(report.rowsRead)} rows in ${report.seconds.toFixed(1)} s`,
+      `${report.file} (${report.kind}): ${counts}${repeated} — ${n(report.rowsRead)} rows in ${report.seconds.toFixed(1)} s`,
     );
   } else {
     lines.push(

@@ -1,0 +1,159 @@
+/**
+ * The `northbound` command end to end, as a user runs it (node bin/northbound.js), on the embedded
+ * store and — when DATABASE_URL is set — on PostgreSQL in a throwaway schema: exit codes, the
+ * misspelt-equipment rejection that leaves the store unchanged, "0 new" on re-import, --json, demo.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'northbound.js');
+const databaseUrl = process.env['DATABASE_URL'];
+
+interface Engine {
+  readonly name: string;
+  readonly env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+function engines(): Engine[] {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] =>
+        e[1] !== undefined && e[0] !== 'DATABASE_URL' && !e[0].startsWith('NORTHBOUND_'),
+    ),
+  );
+  const list: Engine[] = [{ name: 'pglite', env: base, cleanup: async () => {} }];
+  if (databaseUrl) {
+    const schema = `nb_cli_${randomBytes(5).toString('hex')}`;
+    list.push({
+      name: 'postgres',
+      env: { ...base, DATABASE_URL: databaseUrl, NORTHBOUND_PG_SCHEMA: schema },
+      async cleanup() {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      },
+    });
+  }
+  return list;
+}
+
+const HEADER = 'delivery_id,truck_id,dest_city,dest_region,delivered_at,equipment';
+const GOOD = [
+  HEADER,
+  'D1,T1,Dallas,TX,2026-11-03T14:00:00-06:00,dry_van',
+  'D2,T2,Laredo,TX,2026-11-04T09:30:00-06:00,reefer',
+  'D3,T1,Chicago,IL,2026-11-10T11:00:00-06:00,dry_van',
+];
+const BAD = [
+  HEADER,
+  'D4,T1,Dallas,TX,2026-11-11T14:00:00-06:00,dry_van',
+  'D5,T2,Dallas,TX,2026-11-11T15:00:00-06:00,reefr',
+  'D6,T3,Houston,TX,2026-11-12T15:00:00-06:00,flatbed',
+];
+
+describe.each(engines())('northbound CLI on $name', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nb-cli-'));
+  const db = join(dir, 'db');
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
+      env: engine.env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const file = (name: string, lines: string[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, lines.join('\n') + '\n');
+    return path;
+  };
+  const deliveriesStored = () => JSON.parse(run('status', '--json').stdout).counts.deliveries as number;
+
+  afterAll(() => engine.cleanup());
+
+  it('init creates the store and says where', () => {
+    const result = run('init', '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ engine: engine.name, tenant: 'default' });
+  });
+
+  it('imports a good file, and reports 0 new the second time', () => {
+    const good = file('deliveries.csv', GOOD);
+    const first = run('import', 'deliveries', good);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('deliveries.csv (deliveries): 3 new, 0 unchanged');
+    const second = run('import', 'deliveries', good);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 new, 3 unchanged, 0 updated, 0 rejected');
+  });
+
+  it('exits non-zero on a misspelt equipment, names row, field and value, and stores nothing', () => {
+    const bad = file('bad.csv', BAD);
+    const result = run('import', 'deliveries', bad);
+    expect(result.code).toBe(65);
+    expect(result.stdout).toContain('NOT imported');
+    expect(result.stdout).toContain('Cannot import bad.csv row 3: equipment "reefr" is not one of');
+    expect(deliveriesStored()).toBe(3);
+
+    const json = run('import', 'deliveries', bad, '--json');
+    expect(json.code).toBe(65);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      committed: false,
+      rowsRejected: 1,
+      errors: [{ row: 3, field: 'equipment', value: 'reefr' }],
+    });
+  });
+
+  it('with --skip-invalid stores the good rows', () => {
+    const result = run('import', 'deliveries', file('bad2.csv', BAD), '--skip-invalid');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 new, 0 unchanged, 0 updated, 1 rejected');
+    expect(result.stdout).toContain('bad2.rejects.csv');
+    expect(deliveriesStored()).toBe(5);
+  });
+
+  it('refuses an unknown kind or a missing file with a clear message', () => {
+    const kind = run('import', 'trucks', join(dir, 'deliveries.csv'));
+    expect(kind.code).not.toBe(0);
+    expect(kind.stderr).toContain(
+      "'trucks' is invalid for argument 'kind'. Allowed choices are fleet, deliveries",
+    );
+    const missing = run('import', 'fleet', join(dir, 'nope.csv'));
+    expect(missing.code).toBe(65);
+    expect(missing.stderr).toContain('nope.csv');
+  });
+
+  it('runs the small demo through the real import path', () => {
+    const result = run(
+      'demo',
+      '--size',
+      'small',
+      '--seed',
+      '7',
+      '--as-of',
+      '2026-11-16',
+      '--out',
+      join(dir, 'world'),
+      '--json',
+    );
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.imports.map((i: { kind: string }) => i.kind)).toEqual([
+      'fleet',
+      'reps',
+      'deliveries',
+      'signals',
+      'loads',
+    ]);
+    expect(report.summary.counts.trucks).toBeGreaterThan(0);
+    expect(report.summary.counts.signals).toBeGreaterThan(1000);
+    expect(report.summary.topDestinations.length).toBeGreaterThan(0);
+  });
+});
