@@ -4,6 +4,8 @@
  * The column lists are the contract with users and with the world generator: change them only
  * together with §7.
  */
+import { FILE_COLUMNS } from './file-columns.ts';
+
 export const IMPORT_KINDS = ['fleet', 'deliveries', 'signals', 'loads', 'reps'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -34,75 +36,14 @@ function spec(
   return { kind, sourceIdColumn, required, optional, listColumns, columns, known: new Set(columns) };
 }
 
+const { fleet, deliveries, signals, loads, reps } = FILE_COLUMNS;
+
 export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportSpec>> = {
-  fleet: spec(
-    'fleet',
-    'truck_id',
-    ['truck_id', 'equipment', 'home_city', 'home_region'],
-    ['domicile', 'credentials'],
-    ['credentials'],
-  ),
-  deliveries: spec(
-    'deliveries',
-    'delivery_id',
-    ['delivery_id', 'truck_id', 'dest_city', 'dest_region', 'delivered_at'],
-    [
-      'origin_city',
-      'origin_region',
-      'dest_zip',
-      'dest_lat',
-      'dest_lon',
-      'equipment',
-      'loaded_miles',
-      'revenue',
-      'currency',
-    ],
-  ),
-  signals: spec(
-    'signals',
-    'signal_id',
-    ['signal_id', 'observed_at', 'company_id', 'origin_region', 'dest_region', 'equipment'],
-    [
-      'source',
-      'company_name',
-      'company_domain',
-      'searcher_id',
-      'origin_city',
-      'origin_zip',
-      'origin_lat',
-      'origin_lon',
-      'dest_city',
-      'industry',
-      'company_employees',
-    ],
-  ),
-  loads: spec(
-    'loads',
-    'load_id',
-    [
-      'load_id',
-      'origin_city',
-      'origin_region',
-      'dest_city',
-      'dest_region',
-      'pickup_earliest',
-      'pickup_latest',
-      'equipment',
-      'rate',
-    ],
-    [
-      'shipper_id',
-      'shipper_name',
-      'delivery_latest',
-      'weight_lb',
-      'currency',
-      'status',
-      'requirements',
-      'pre_arranged',
-    ],
-    ['requirements'],
-  ),
-  reps: spec('reps', 'rep_id', ['rep_id', 'name'], ['email', 'territories', 'capacity'], ['territories']),
+  fleet: spec('fleet', 'truck_id', fleet.required, fleet.optional, ['credentials']),
+  deliveries: spec('deliveries', 'delivery_id', deliveries.required, deliveries.optional),
+  signals: spec('signals', 'signal_id', signals.required, signals.optional),
+  loads: spec('loads', 'load_id', loads.required, loads.optional, ['requirements']),
+  reps: spec('reps', 'rep_id', reps.required, reps.optional, ['territories']),
 };
 
 export const isImportKind = (value: string): value is ImportKind =>

@@ -2,74 +2,15 @@
  * The rows a world emits, keyed by the exact DESIGN.md §7 column names, every value a string ('' for an
  * empty optional field), so the file writer only formats. Column order is §7's: required, then optional.
  */
+import { FILE_COLUMNS } from '../ingest/file-columns.ts';
 
-export const FLEET_COLUMNS = [
-  'truck_id',
-  'equipment',
-  'home_city',
-  'home_region',
-  'domicile',
-  'credentials',
-] as const;
+const { fleet, deliveries, signals, loads, reps } = FILE_COLUMNS;
 
-export const DELIVERY_COLUMNS = [
-  'delivery_id',
-  'truck_id',
-  'dest_city',
-  'dest_region',
-  'delivered_at',
-  'origin_city',
-  'origin_region',
-  'dest_zip',
-  'dest_lat',
-  'dest_lon',
-  'equipment',
-  'loaded_miles',
-  'revenue',
-  'currency',
-] as const;
-
-export const SIGNAL_COLUMNS = [
-  'signal_id',
-  'observed_at',
-  'company_id',
-  'origin_region',
-  'dest_region',
-  'equipment',
-  'source',
-  'company_name',
-  'company_domain',
-  'searcher_id',
-  'origin_city',
-  'origin_zip',
-  'origin_lat',
-  'origin_lon',
-  'dest_city',
-  'industry',
-  'company_employees',
-] as const;
-
-export const LOAD_COLUMNS = [
-  'load_id',
-  'origin_city',
-  'origin_region',
-  'dest_city',
-  'dest_region',
-  'pickup_earliest',
-  'pickup_latest',
-  'equipment',
-  'rate',
-  'shipper_id',
-  'shipper_name',
-  'delivery_latest',
-  'weight_lb',
-  'currency',
-  'status',
-  'requirements',
-  'pre_arranged',
-] as const;
-
-export const REP_COLUMNS = ['rep_id', 'name', 'email', 'territories', 'capacity'] as const;
+export const FLEET_COLUMNS = [...fleet.required, ...fleet.optional] as const;
+export const DELIVERY_COLUMNS = [...deliveries.required, ...deliveries.optional] as const;
+export const SIGNAL_COLUMNS = [...signals.required, ...signals.optional] as const;
+export const LOAD_COLUMNS = [...loads.required, ...loads.optional] as const;
+export const REP_COLUMNS = [...reps.required, ...reps.optional] as const;
 
 export type FleetRow = Record<(typeof FLEET_COLUMNS)[number], string>;
 export type DeliveryRow = Record<(typeof DELIVERY_COLUMNS)[number], string>;
