@@ -4,24 +4,10 @@
  * import path (§3.10). The sim's unit tests use a hand-built miniature; this is the end-to-end check.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDeliveryRow } from '../ingest/parse-delivery-row.ts';
-import { parseFleetRow } from '../ingest/parse-fleet-row.ts';
-import { parseLoadRow } from '../ingest/parse-load-row.ts';
-import { parseRepRow } from '../ingest/parse-rep-row.ts';
-import type { RowParser } from '../ingest/row-parser.ts';
-import { parseSignalRow } from '../ingest/parse-signal-row.ts';
 import { generateWorld } from '../sim/generate-world.ts';
-import type { WorldTableKind } from '../sim/world-rows.ts';
+import { worldRejects } from '../sim/world-rejects.test-support.ts';
 import { loadGazetteer } from './load-gazetteer.ts';
 import { loadReferenceData } from './load-reference-data.ts';
-
-const PARSERS: Readonly<Record<WorldTableKind, RowParser<unknown>>> = {
-  fleet: parseFleetRow,
-  deliveries: parseDeliveryRow,
-  signals: parseSignalRow,
-  loads: parseLoadRow,
-  reps: parseRepRow,
-};
 
 const AS_OF = new Date('2025-06-02T12:00:00Z');
 
@@ -51,15 +37,6 @@ describe('the demo world from the shipped data', () => {
     const share = world.parameters.counts.shippersWithLanes / world.parameters.counts.shippers;
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.2);
-    for (const kind of Object.keys(PARSERS) as WorldTableKind[]) {
-      const rejects: string[] = [];
-      let row = 1;
-      for (const fields of world[kind]()) {
-        row += 1;
-        const result = PARSERS[kind](fields, { file: `${kind}.csv`, row, gazetteer });
-        if (!result.ok) rejects.push(`${kind} row ${row}: ${JSON.stringify(result.errors)}`);
-      }
-      expect(rejects.slice(0, 5)).toEqual([]);
-    }
+    expect(worldRejects(world, gazetteer)).toEqual([]);
   });
 });
