@@ -6,5 +6,7 @@ export default defineConfig({
     // PGlite boots a WASM Postgres per store; give those suites room without hiding real hangs.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // In CI, list every test so the log shows the store suites ran on both engines.
+    reporters: process.env['CI'] === 'true' ? ['verbose'] : ['default'],
   },
 });
