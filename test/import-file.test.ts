@@ -138,7 +138,7 @@ describe.each(ENGINES)('importing files on $name', (engine) => {
       'D40,T1,Dallas,2026-11-11T14:00:00Z',
     ]);
     const report = await importFile(deps(), input(path, { skipInvalid: true }));
-    expect(report.committed).toBe(false);
+    expect(report).toMatchObject({ committed: false, fileRefused: true, rowsRead: 0, rowsRejected: 0 });
     expect(report.errors[0]?.message).toContain('dest_region');
     expect(existsSync(join(dir, 'no-dest.rejects.csv'))).toBe(true);
   });

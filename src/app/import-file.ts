@@ -39,6 +39,8 @@ export interface ImportReport {
   readonly kind: ImportKind;
   readonly file: string;
   readonly committed: boolean;
+  /** The file as a whole was refused (its header), before any row was read. */
+  readonly fileRefused: boolean;
   readonly rowsRead: number;
   readonly rowsNew: number;
   readonly rowsUpdated: number;
@@ -64,6 +66,8 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
   const parse = ROW_PARSERS[input.kind];
 
   const errors: RowError[] = [];
+  /** Set by a fatal (header) problem: the file as a whole is refused, whatever --skip-invalid says. */
+  let fileRefused = false;
   const rejectsPath = rejectsPathFor(input.path);
   let rejects: TextSink | null = null;
   let header: readonly string[] = [];
@@ -97,7 +101,6 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
       fill: async (session) => {
         let rowsRead = 0;
         let rowsRejected = 0;
-        let fatal = false;
         let batch: StagedRow<ImportedRecords[typeof input.kind]>[] = [];
         const rows = readRows(countingChunks(), {
           fileName: file,
@@ -110,13 +113,13 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
         });
         for await (const source of rows) {
           // A fatal row (bad header) refuses the whole file, even with --skip-invalid.
-          if (source.fatal) fatal = true;
+          if (source.fatal) fileRefused = true;
           else rowsRead += 1;
           const parsed = source.error
             ? { ok: false as const, errors: [source.error] }
             : parse(source.fields, { file, row: source.row, gazetteer });
           if (!parsed.ok) {
-            rowsRejected += 1;
+            if (!source.fatal) rowsRejected += 1;
             await reject(parsed.errors, source.fields);
             continue;
           }
@@ -129,7 +132,7 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
           }
         }
         if (batch.length > 0 && (rowsRejected === 0 || input.skipInvalid)) await session.stage(batch);
-        return { rowsRead, rowsRejected, commit: !fatal && (rowsRejected === 0 || input.skipInvalid) };
+        return { rowsRead, rowsRejected, commit: !fileRefused && (rowsRejected === 0 || input.skipInvalid) };
       },
     });
 
@@ -146,6 +149,7 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
       kind: input.kind,
       file,
       committed: result.committed,
+      fileRefused,
       rowsRead: result.rowsRead,
       rowsNew: result.rowsNew,
       rowsUpdated: result.rowsUpdated,

@@ -14,6 +14,10 @@ export function describeImport(report: ImportReport): string {
     lines.push(
       `${report.file} (${report.kind}): ${counts}${repeated} — ${n(report.rowsRead)} rows in ${report.seconds.toFixed(1)} s`,
     );
+  } else if (report.fileRefused) {
+    lines.push(
+      `${report.file} (${report.kind}): NOT imported — the file was refused; nothing from it was stored`,
+    );
   } else {
     lines.push(
       `${report.file} (${report.kind}): NOT imported — ${n(report.rowsRejected)} of ${n(report.rowsRead)} rows rejected; ` +
