@@ -4,7 +4,6 @@
  * Parsed rows are kept per data folder for the life of the process (~50 ms to parse, read-only
  * afterwards); gazetteers are kept per (folder, options) so repeated calls cost nothing.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +14,7 @@ import type { LatLon } from '../domain/geo.ts';
 import { asId, type MarketId } from '../domain/ids.ts';
 import type { City } from '../domain/market.ts';
 import { countryOf, isRegion } from '../domain/regions.ts';
+import { readShippedText } from './read-shipped-text.ts';
 
 export interface LoadGazetteerOptions {
   /** Folder holding the two CSVs; defaults to the repository's data/, whatever the working directory. */
@@ -44,18 +44,8 @@ const corrupt = (path: string, row: number, problem: string): NorthboundError =>
     { path, row },
   );
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new NorthboundError(
-      'internal',
-      `Cannot read ${path}: ${(error as Error).message}. The gazetteer tables ship in data/; regenerate them with \`npm run data:gazetteer\``,
-      { path },
-      { cause: error },
-    );
-  }
-}
+const readText = (path: string): string =>
+  readShippedText(path, 'The gazetteer tables ship in data/; regenerate them with `npm run data:gazetteer`');
 
 function parseNumber(path: string, row: number, field: string, text: string | undefined): number {
   const value = text === undefined || text === '' ? NaN : Number(text);

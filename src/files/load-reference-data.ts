@@ -5,7 +5,6 @@
  *
  * Parsed data is cached per folder for the life of the process (it is read-only; ~0.3 s to parse).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -23,6 +22,7 @@ import {
   type TruckingEconomics,
   type ZipCentroid,
 } from '../sim/reference-data.ts';
+import { readShippedText } from './read-shipped-text.ts';
 
 export interface LoadReferenceDataOptions {
   /** Folder holding the CSVs; defaults to the repository's data/, whatever the working directory. */
@@ -106,18 +106,8 @@ class TableReader {
   }
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new NorthboundError(
-      'internal',
-      `Cannot read ${path}: ${(error as Error).message}. The reference data ships in data/ (see data/README.md)`,
-      { path },
-      { cause: error },
-    );
-  }
-}
+const readText = (path: string): string =>
+  readShippedText(path, 'The reference data ships in data/ (see data/README.md)');
 
 /** Parses a CSV with a header row; names hold commas ("Fish and crustaceans, …"), so a real parser. */
 function readTable<T>(dataDir: string, file: string, toRecord: (reader: TableReader) => T): T[] {
