@@ -141,6 +141,8 @@ describe.each(engines())('northbound CLI on $name', (engine) => {
       '2026-11-16',
       '--out',
       join(dir, 'world'),
+      '--home',
+      'ON',
       '--json',
     );
     expect(result.code).toBe(0);
@@ -153,6 +155,7 @@ describe.each(engines())('northbound CLI on $name', (engine) => {
       'loads',
     ]);
     expect(report.summary.counts.trucks).toBeGreaterThan(0);
+    expect(report.world.carrier.terminals.every((t: { region: string }) => t.region === 'ON')).toBe(true);
     expect(report.summary.counts.signals).toBeGreaterThan(1000);
     expect(report.summary.topDestinations.length).toBeGreaterThan(0);
   });

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Gazetteer } from '../domain/gazetteer.ts';
 import type { TenantId } from '../domain/ids.ts';
+import type { Province } from '../domain/regions.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import type { ImportKind } from '../ingest/import-kinds.ts';
 import { generateWorld, type DemoWorld, type WorldParameters } from '../sim/generate-world.ts';
@@ -48,6 +49,8 @@ export interface RunDemoInput {
   readonly size: WorldSize;
   readonly seed: number;
   readonly asOf: Date;
+  /** The carrier's terminal provinces, largest first; drawn from BTS southbound tonnage when absent. */
+  readonly homeProvinces?: readonly Province[] | undefined;
   readonly outDir: string;
   readonly batchRows: number;
 }
@@ -68,6 +71,7 @@ export async function runDemo(deps: RunDemoDeps, input: RunDemoInput): Promise<D
     size: input.size,
     seed: input.seed,
     asOf: input.asOf,
+    ...(input.homeProvinces === undefined ? {} : { homeProvinces: input.homeProvinces }),
   });
 
   let current = '';

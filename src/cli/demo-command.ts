@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { runDemo, type DemoReport } from '../app/run-demo.ts';
 import { NorthboundError } from '../domain/errors.ts';
+import { isProvince, type Province } from '../domain/regions.ts';
 import { WORLD_SIZES, type WorldSize } from '../sim/world-size.ts';
 import { dataDirOf, tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
 import { describeImport } from './describe-import.ts';
@@ -20,6 +21,7 @@ interface DemoOptions extends CommonOptions {
   readonly seed: string;
   readonly out: string;
   readonly asOf?: string;
+  readonly home?: string;
 }
 
 /** Monday 00:00 UTC of the week containing `now`. */
@@ -53,6 +55,19 @@ function parseSeed(value: string): number {
   return seed;
 }
 
+function parseHomeProvinces(value: string): Province[] {
+  const provinces = value.split(',').map((p) => p.trim().toUpperCase());
+  const wrong = provinces.find((p) => !isProvince(p));
+  if (wrong !== undefined) {
+    throw new NorthboundError(
+      'invalid_input',
+      `Cannot run the demo: --home "${wrong}" is not a Canadian province code (expected e.g. ON or ON,QC)`,
+      { value },
+    );
+  }
+  return provinces as Province[];
+}
+
 function describeDemo(report: DemoReport): string {
   const { world } = report;
   const terminals = world.carrier.terminals.map((t) => `${t.city} ${t.region} (${t.trucks})`).join(', ');
@@ -73,6 +88,7 @@ export const demoCommand = (services: CliServices): Command =>
     .option('--seed <n>', 'random seed (same seed and as-of date → same world)', '42')
     .option('--out <dir>', 'where to write the generated files', 'out/demo')
     .option('--as-of <date>', 'the world is observed at this date (default: this week’s Monday)')
+    .option('--home <provinces>', 'the carrier’s terminal provinces, largest first (e.g. ON or ON,QC)')
     .action(async (options: DemoOptions) => {
       try {
         const asOf = options.asOf === undefined ? startOfWeek(services.now()) : parseAsOf(options.asOf);
@@ -93,6 +109,7 @@ export const demoCommand = (services: CliServices): Command =>
               size: options.size,
               seed,
               asOf,
+              homeProvinces: options.home === undefined ? undefined : parseHomeProvinces(options.home),
               outDir: resolve(options.out),
               batchRows: services.config.importBatchRows,
             },
