@@ -116,6 +116,8 @@ export interface Store {
   /** Delivery destinations grouped by market (or by city when no market is near), busiest first. */
   topDestinationMarkets(tenantId: TenantId, limit: number): Promise<DestinationMarketCount[]>;
   fleetByEquipment(tenantId: TenantId): Promise<EquipmentCount[]>;
+  /** Deliveries whose truck_id is not in the fleet (imported before the fleet, or a typo upstream). */
+  deliveriesWithoutTruck(tenantId: TenantId): Promise<number>;
   signalSpan(tenantId: TenantId): Promise<{ first: Date | null; last: Date | null }>;
   importRuns(tenantId: TenantId, limit: number): Promise<ImportRunRecord[]>;
   close(): Promise<void>;

@@ -21,6 +21,7 @@ export interface TenantSummary {
   readonly tenant: TenantId;
   readonly counts: TableCounts;
   readonly fleetByEquipment: readonly EquipmentCount[];
+  readonly deliveriesWithoutTruck: number;
   readonly topDestinations: readonly DestinationSummary[];
   readonly signalsFrom: Date | null;
   readonly signalsTo: Date | null;
@@ -33,9 +34,10 @@ export async function summarizeTenant(
   tenantId: TenantId,
   topN = 10,
 ): Promise<TenantSummary> {
-  const [counts, fleetByEquipment, destinations, span, recentImports] = [
+  const [counts, fleetByEquipment, deliveriesWithoutTruck, destinations, span, recentImports] = [
     await store.countRows(tenantId),
     await store.fleetByEquipment(tenantId),
+    await store.deliveriesWithoutTruck(tenantId),
     await store.topDestinationMarkets(tenantId, topN),
     await store.signalSpan(tenantId),
     await store.importRuns(tenantId, 10),
@@ -54,6 +56,7 @@ export async function summarizeTenant(
     tenant: tenantId,
     counts,
     fleetByEquipment,
+    deliveriesWithoutTruck,
     topDestinations,
     signalsFrom: span.first,
     signalsTo: span.last,

@@ -10,7 +10,11 @@ export function describeSummary(summary: TenantSummary): string {
   const lines = [
     `Tenant "${summary.tenant}"`,
     `  trucks       ${n(counts.trucks)}${fleet ? ` (${fleet})` : ''}`,
-    `  deliveries   ${n(counts.deliveries)}`,
+    `  deliveries   ${n(counts.deliveries)}${
+      summary.deliveriesWithoutTruck > 0
+        ? ` (${n(summary.deliveriesWithoutTruck)} by trucks not in the fleet)`
+        : ''
+    }`,
     `  signals      ${n(counts.signals)} (${day(summary.signalsFrom)} to ${day(summary.signalsTo)})`,
     `  companies    ${n(counts.companies)}`,
     `  loads        ${n(counts.loads)}`,

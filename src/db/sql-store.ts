@@ -84,6 +84,16 @@ export function createSqlStore(db: SqlDatabase): Store {
       return rows.map((r) => ({ equipment: r.equipment as Equipment, trucks: r.trucks }));
     },
 
+    async deliveriesWithoutTruck(tenantId) {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM deliveries d
+         WHERE d.tenant_id = $1
+           AND NOT EXISTS (SELECT 1 FROM trucks t WHERE t.tenant_id = d.tenant_id AND t.truck_id = d.truck_id)`,
+        [tenantId],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
     async signalSpan(tenantId) {
       const [row] = await run(
         db,

@@ -139,10 +139,22 @@ describe.each(ENGINES)('store on $name', (engine) => {
         delivery('D3', 'T1', '2026-11-11T15:00:00-06:00', null, 'Tinytown'),
       ]),
     );
+    // T1 and T2 are in carrier-a's fleet; all three deliveries are by known trucks.
+    expect(await store.deliveriesWithoutTruck(T1)).toBe(0);
     expect(await store.topDestinationMarkets(T1, 5)).toEqual([
       { marketId: '4684888', city: 'Dallas', region: 'TX', deliveries: 2, trucks: 2, weeks: 2 },
       { marketId: null, city: 'Tinytown', region: 'TX', deliveries: 1, trucks: 1, weeks: 1 },
     ]);
+  });
+
+  it('counts deliveries by trucks the fleet does not have', async () => {
+    await store.importRecords(
+      request(T2, 'deliveries', [
+        delivery('D1', 'T1', '2026-11-03T15:00:00Z', null),
+        delivery('D2', 'GHOST', '2026-11-03T15:00:00Z', null),
+      ]),
+    );
+    expect(await store.deliveriesWithoutTruck(T2)).toBe(1);
   });
 
   it('round-trips lists with commas and quotes, and keeps empty apart from absent', async () => {
