@@ -3,17 +3,17 @@
  * empty field is the empty string, so the distinction survives. Arrays become Postgres array
  * literals (elements double-quoted, with \ and " escaped) inside a CSV field.
  */
+import { csvField } from '../ingest/csv-field.ts';
+
 type Value = string | number | boolean | Date | readonly string[] | null | undefined;
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-const quoteCsv = (text: string): string =>
-  text === '' || NEEDS_QUOTES.test(text) || text.trim() !== text ? `"${text.replaceAll('"', '""')}"` : text;
+/** The empty string must be quoted: unquoted, COPY would read it as NULL. */
+const quoteCsv = (text: string): string => (text === '' ? '""' : csvField(text));
 
 const arrayLiteral = (items: readonly string[]): string =>
   `{${items.map((item) => `"${item.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
-export function csvField(value: Value): string {
+function copyField(value: Value): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return quoteCsv(value);
   if (typeof value === 'number') {
@@ -25,4 +25,4 @@ export function csvField(value: Value): string {
   return quoteCsv(arrayLiteral(value as readonly string[]));
 }
 
-export const csvLine = (values: readonly Value[]): string => values.map(csvField).join(',') + '\n';
+export const csvLine = (values: readonly Value[]): string => values.map(copyField).join(',') + '\n';

@@ -9,7 +9,6 @@ import { WORLD_TABLES } from '../sim/world-rows.ts';
 import { loadGazetteer } from './load-gazetteer.ts';
 import { loadReferenceData } from './load-reference-data.ts';
 import {
-  csvField,
   MANIFEST_FILE,
   TRUTH_FILE,
   writeWorld,
@@ -85,15 +84,5 @@ describe('writeWorld', () => {
       expect(reports).toEqual([...reports].sort((a, b) => a - b));
     }
     expect(progress.some((p) => p.kind === 'signals' && p.rows === 500)).toBe(true);
-  });
-});
-
-describe('csvField', () => {
-  it('quotes only fields with a comma, a quote or a line break, doubling quotes (RFC 4180)', () => {
-    expect(csvField('Dallas')).toBe('Dallas');
-    expect(csvField('Dallas, TX;Austin, TX')).toBe('"Dallas, TX;Austin, TX"');
-    expect(csvField('O"Brien')).toBe('"O""Brien"');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('')).toBe('');
   });
 });

@@ -15,6 +15,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { NorthboundError } from '../domain/errors.ts';
+import { csvRecord } from '../ingest/csv-field.ts';
 import type { DemoWorld, WorldParameters } from '../sim/generate-world.ts';
 import { WORLD_TABLES, type WorldTableKind } from '../sim/world-rows.ts';
 
@@ -54,13 +55,6 @@ const CHUNK_CHARS = 256 * 1024;
 const DEFAULT_PROGRESS_EVERY = 10_000;
 export const TRUTH_FILE = 'truth.ndjson';
 export const MANIFEST_FILE = 'manifest.json';
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field, RFC 4180. */
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /** Streams lines into a file, respecting backpressure; counts the lines after the header lines. */
 async function writeLines(
@@ -120,15 +114,11 @@ function* csvLines<C extends string>(
   columns: readonly C[],
   rows: Iterable<Record<C, string>>,
 ): Generator<string> {
-  yield `${columns.join(',')}\n`;
+  yield csvRecord(columns);
   const values: string[] = new Array<string>(columns.length);
   for (const row of rows) {
     for (let i = 0; i < columns.length; i += 1) values[i] = row[columns[i] as C];
-    // Fast path: one test over the row (fields joined by a separator no field holds) instead of one
-    // per field; at 10M signal rows the per-field tests were a tenth of the run.
-    yield NEEDS_QUOTES.test(values.join('\u001f'))
-      ? `${values.map(csvField).join(',')}\n`
-      : `${values.join(',')}\n`;
+    yield csvRecord(values);
   }
 }
 

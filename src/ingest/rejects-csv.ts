@@ -7,19 +7,14 @@
  * `message` joins every error's message with " | ". A row with three problems stays one row to fix.
  * Lines end in "\n" and fields are quoted per RFC 4180 when they hold a comma, quote or line break.
  */
+import { csvRecord } from './csv-field.ts';
 import type { RowError } from './row-error.ts';
 
 export const REJECT_COLUMNS = ['row', 'field', 'value', 'expected', 'message'] as const;
 
-const NEEDS_QUOTES = /[",\r\n]/;
-const QUOTES = /"/g;
-
-const csvField = (value: string): string =>
-  NEEDS_QUOTES.test(value) ? `"${value.replace(QUOTES, '""')}"` : value;
-
 /** The header line: the reject columns, then the input's columns in its header order. */
 export function rejectsHeader(columns: readonly string[]): string {
-  return [...REJECT_COLUMNS, ...columns].map(csvField).join(',') + '\n';
+  return csvRecord([...REJECT_COLUMNS, ...columns]);
 }
 
 /**
@@ -40,5 +35,5 @@ export function rejectsLine(
     errors.map((error) => error.message).join(' | '),
   ];
   for (const column of columns) cells.push(fields[column] ?? '');
-  return cells.map(csvField).join(',') + '\n';
+  return csvRecord(cells);
 }
