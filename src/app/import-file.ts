@@ -154,7 +154,7 @@ export async function importFile(deps: ImportFileDeps, input: ImportFileInput): 
       rowsNew: result.rowsNew,
       rowsUpdated: result.rowsUpdated,
       rowsUnchanged: result.rowsUnchanged,
-      rowsRejected: result.committed ? result.rowsRejected : result.rowsRejected + conflictErrors.length,
+      rowsRejected: result.rowsRejected,
       errors,
       rejectsFile: rejects === null ? null : rejectsPath,
       seconds: (deps.now().getTime() - startedAt.getTime()) / 1000,

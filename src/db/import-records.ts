@@ -121,14 +121,15 @@ export async function importRecords<K extends ImportKind>(
         },
       });
       const conflicts = await findConflicts(tx, stage, def);
+      // A conflicting duplicate is a rejected row whether the import then commits or not.
+      const rowsRejected = fill.rowsRejected + conflicts.length;
       const refused = !fill.commit || (conflicts.length > 0 && request.conflictPolicy === 'reject');
       if (refused) {
         const none = { rowsNew: 0, rowsUpdated: 0, rowsUnchanged: 0 };
-        throw new RollBack({ committed: false, ...none, ...fill, conflicts });
+        throw new RollBack({ committed: false, ...none, rowsRead: fill.rowsRead, rowsRejected, conflicts });
       }
       const counts = await mergeStage(tx, stage, def, request.tenantId);
       if (request.kind === 'signals') await upsertCompanies(tx, stage, request.tenantId);
-      const rowsRejected = fill.rowsRejected + conflicts.length;
       await tx.query(
         `INSERT INTO import_runs (tenant_id, kind, file_name, started_at, finished_at, rows_read,
            rows_new, rows_updated, rows_unchanged, rows_rejected)

@@ -101,7 +101,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
 
     const clash = [signal('S2', 'C1', '2026-11-03T10:00:00Z'), signal('S2', 'C1', '2026-11-04T10:00:00Z')];
     const refused = await store.importRecords(request(T1, 'signals', clash));
-    expect(refused.committed).toBe(false);
+    expect(refused).toMatchObject({ committed: false, rowsRejected: 1 });
     expect(refused.conflicts).toEqual([{ id: 'S2', firstRow: 2, row: 3 }]);
     expect((await store.countRows(T1)).signals).toBe(1);
 
