@@ -34,14 +34,16 @@ export async function summarizeTenant(
   tenantId: TenantId,
   topN = 10,
 ): Promise<TenantSummary> {
-  const [counts, fleetByEquipment, deliveriesWithoutTruck, destinations, span, recentImports] = [
-    await store.countRows(tenantId),
-    await store.fleetByEquipment(tenantId),
-    await store.deliveriesWithoutTruck(tenantId),
-    await store.topDestinationMarkets(tenantId, topN),
-    await store.signalSpan(tenantId),
-    await store.importRuns(tenantId, 10),
-  ];
+  // Independent reads: the pg pool runs them side by side; PGlite serialises them itself.
+  const [counts, fleetByEquipment, deliveriesWithoutTruck, destinations, span, recentImports] =
+    await Promise.all([
+      store.countRows(tenantId),
+      store.fleetByEquipment(tenantId),
+      store.deliveriesWithoutTruck(tenantId),
+      store.topDestinationMarkets(tenantId, topN),
+      store.signalSpan(tenantId),
+      store.importRuns(tenantId, 10),
+    ]);
   const topDestinations = destinations.map((d) => {
     const market = d.marketId === null ? undefined : gazetteer.market(d.marketId);
     return {
