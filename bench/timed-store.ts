@@ -1,5 +1,5 @@
 /**
- * The real store, composed exactly as openStore composes it (openDatabase → migrate → createSqlStore),
+ * The real store, composed as openStore composes it (openDatabase → storeOn),
  * with clocks around its seams so an import's time can be split into phases without touching src/:
  *
  * - the SqlDatabase is wrapped: every COPY, every query (classified by its SQL text) and each
@@ -11,10 +11,8 @@
  * classified by how it starts; if src/db rewrites a statement it falls into "other SQL", not lost.
  */
 import type { ImportRequest, Store } from '../src/app/ports.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { openDatabase, type StoreLocation } from '../src/db/open-store.ts';
+import { openDatabase, storeOn, type StoreLocation } from '../src/db/open-store.ts';
 import type { SqlDatabase, SqlSession } from '../src/db/sql-database.ts';
-import { createSqlStore } from '../src/db/sql-store.ts';
 import type { ImportKind } from '../src/ingest/import-kinds.ts';
 
 /** Seconds per phase of one import; they add up to the import's wall time. */
@@ -95,13 +93,7 @@ export async function openTimedStore(location: StoreLocation): Promise<TimedStor
       timed('tx', () => raw.transaction((tx) => timed('work', () => work(timedSession(tx))))),
     close: () => raw.close(),
   };
-  try {
-    await migrate(db);
-  } catch (error) {
-    await raw.close();
-    throw error;
-  }
-  const inner = createSqlStore(db);
+  const inner = await storeOn(db);
   const store: Store = {
     ...inner,
     importRecords: <K extends ImportKind>(request: ImportRequest<K>) =>

@@ -44,8 +44,8 @@ export async function openDatabase(location: StoreLocation): Promise<SqlDatabase
   }
 }
 
-export async function openStore(location: StoreLocation): Promise<Store> {
-  const db = await openDatabase(location);
+/** The store over an open database, migrated first; the database is closed if migrating fails. */
+export async function storeOn(db: SqlDatabase): Promise<Store> {
   try {
     await migrate(db);
   } catch (error) {
@@ -53,4 +53,8 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     throw error;
   }
   return createSqlStore(db);
+}
+
+export async function openStore(location: StoreLocation): Promise<Store> {
+  return storeOn(await openDatabase(location));
 }
