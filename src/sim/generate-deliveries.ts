@@ -15,7 +15,7 @@ import type { City } from '../domain/market.ts';
 import type { UsState } from '../domain/regions.ts';
 import { landingEquipment, REGULAR_SHARE } from './build-consignees.ts';
 import { CAD_PER_USD, ratePerMile } from './freight-rates.ts';
-import { formatLocalTimestamp } from './local-time.ts';
+import { formatLocalTimestamp } from '../domain/local-time.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { WeightedPicker } from './weighted-picker.ts';
 import { CALENDAR_WEEKS, type Weekday } from './world-calendar.ts';

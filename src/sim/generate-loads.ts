@@ -12,7 +12,7 @@ import type { Province } from '../domain/regions.ts';
 import { TYPICAL_WEIGHT_LB } from './assign-latent-lanes.ts';
 import { CAD_PER_USD, ratePerMile } from './freight-rates.ts';
 import { shipmentsInWeek } from './lane-schedule.ts';
-import { formatLocalTimestamp } from './local-time.ts';
+import { formatLocalTimestamp } from '../domain/local-time.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { WeightedPicker } from './weighted-picker.ts';
 import { CALENDAR_WEEKS, type Weekday } from './world-calendar.ts';

@@ -16,7 +16,7 @@
  * Signals after asOf are dropped: the world is observed as of asOf.
  */
 import type { Region, UsState } from '../domain/regions.ts';
-import { formatLocalTimestamp } from './local-time.ts';
+import { formatLocalTimestamp } from '../domain/local-time.ts';
 import { shipmentsInWeek, type Shipment } from './lane-schedule.ts';
 import { searchRow, type PendingSignal } from './search-row.ts';
 import { SeededRandom } from './seeded-random.ts';

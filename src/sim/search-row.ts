@@ -7,7 +7,7 @@ import type { Equipment } from '../domain/equipment.ts';
 import type { LatLon } from '../domain/geo.ts';
 import type { City } from '../domain/market.ts';
 import type { Province, Region } from '../domain/regions.ts';
-import { formatLocalTimestamp } from './local-time.ts';
+import { formatLocalTimestamp } from '../domain/local-time.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import { formatNumber, type SignalRow } from './world-rows.ts';
 

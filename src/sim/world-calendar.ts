@@ -4,10 +4,10 @@
  * Day 0 is the UTC date 364 days before asOf's UTC date, so days 0…363 are history, day 364 is
  * asOf's own date and days 364…370 are the week ahead (scheduled deliveries, open load offers, and
  * searches already made for them). Week w is days 7w…7w+6; every week holds each weekday once.
- * Local times are placed on a day's date in the region's own clock (local-time.ts).
+ * Local times are placed on a day's date in the region's own clock (src/domain/local-time.ts).
  */
 import { NorthboundError } from '../domain/errors.ts';
-import { localTimeToInstant } from './local-time.ts';
+import { localTimeToInstant } from '../domain/local-time.ts';
 import type { Region } from '../domain/regions.ts';
 
 const DAY_MS = 86_400_000;
