@@ -15,6 +15,9 @@ export interface LandingMarket {
   readonly label: string;
   readonly marketId: string | null;
   readonly region: Region;
+  /** The market's centre (or the city's point when no market is near). */
+  readonly lat: number;
+  readonly lon: number;
   readonly trucksPerWeek: number;
   readonly trucksPerWeekByEquipment: Readonly<Partial<Record<Equipment, number>>>;
 }
@@ -25,6 +28,8 @@ export function landingMarkets(consignees: readonly Consignee[], gazetteer: Gaze
     {
       marketId: string | null;
       region: Region;
+      lat: number;
+      lon: number;
       total: number;
       byEquipment: Partial<Record<Equipment, number>>;
     }
@@ -37,6 +42,8 @@ export function landingMarkets(consignees: readonly Consignee[], gazetteer: Gaze
     const entry = byLabel.get(label) ?? {
       marketId: market?.id ?? null,
       region: named.region,
+      lat: named.lat,
+      lon: named.lon,
       total: 0,
       byEquipment: {},
     };
@@ -50,6 +57,8 @@ export function landingMarkets(consignees: readonly Consignee[], gazetteer: Gaze
       label,
       marketId: entry.marketId,
       region: entry.region,
+      lat: entry.lat,
+      lon: entry.lon,
       trucksPerWeek: entry.total,
       trucksPerWeekByEquipment: entry.byEquipment,
     }))

@@ -43,6 +43,8 @@ export type TruthRecord =
       readonly market: string;
       readonly market_id: string | null;
       readonly region: string;
+      readonly lat: number;
+      readonly lon: number;
       readonly trucks_per_week: number;
       readonly trucks_per_week_by_equipment: Readonly<Partial<Record<Equipment, number>>>;
     }
@@ -55,6 +57,9 @@ export type TruthRecord =
       readonly employees: number;
       readonly origin_city: string;
       readonly origin_region: string;
+      /** The shipper's dock (lanes start here). */
+      readonly origin_lat: number;
+      readonly origin_lon: number;
       readonly lanes: readonly TruthLane[];
     }
   | {
@@ -67,6 +72,7 @@ export type TruthRecord =
     };
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+const round5 = (value: number): number => Math.round(value * 1e5) / 1e5;
 
 export function* truthRecords(plan: WorldPlan, markets: readonly LandingMarket[]): Generator<TruthRecord> {
   const { calendar, flows } = plan;
@@ -80,6 +86,8 @@ export function* truthRecords(plan: WorldPlan, markets: readonly LandingMarket[]
       market: market.label,
       market_id: market.marketId,
       region: market.region,
+      lat: round5(market.lat),
+      lon: round5(market.lon),
       trucks_per_week: round2(market.trucksPerWeek),
       trucks_per_week_by_equipment: byEquipment,
     };
@@ -95,6 +103,8 @@ export function* truthRecords(plan: WorldPlan, markets: readonly LandingMarket[]
       employees: shipper.employees,
       origin_city: shipper.city.name,
       origin_region: shipper.state,
+      origin_lat: round5(shipper.point.lat),
+      origin_lon: round5(shipper.point.lon),
       lanes: shipper.lanes.map((lane) => ({
         lane_id: lane.laneId,
         origin_city: shipper.city.name,
