@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'out/**', '.northbound/**', 'test/fixtures/**', 'web/dist/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'out/**',
+      '.northbound/**',
+      'test/fixtures/**',
+      'web/dist/**',
+      'scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

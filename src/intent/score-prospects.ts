@@ -1,0 +1,392 @@
+/**
+ * Intent scoring (DESIGN.md §3.2): every company with a search in the 90 days before asOf gets a
+ * 0–100 score, its components and a tier, in one pass over signal columns grouped by company.
+ *
+ * Cost: O(n) over the signals plus O(places × zones) once to price each distinct origin point
+ * (proximity, equipment fit) — per row only array lookups, so the core runs at tens of millions of
+ * signals per second. Results are columns indexed by company (no object per company): the ranking
+ * builds objects only for the prospects it returns.
+ *
+ * Weeks are the 7-day periods counted back from asOf (period 0 = the 7 days before it); with asOf on
+ * a Monday 00:00 — the CLI's default — they are ISO weeks (UTC). Company size is not an input.
+ */
+import { EQUIPMENT } from '../domain/equipment.ts';
+import { markDuplicates } from './mark-duplicates.ts';
+import { negativeBinomialUpperTailInto } from './negative-binomial.ts';
+import { priceOrigins, type LandingSnapshot } from './price-origins.ts';
+import { prospectTier, TIER_C } from './prospect-tier.ts';
+import type { ProspectScores } from './prospect-scores.ts';
+import {
+  MOMENTUM_BASELINE_WEEKS,
+  MOMENTUM_RECENT_WEEKS,
+  SCORING_LOOKBACK_DAYS,
+  type ScoringOptions,
+} from './scoring-options.ts';
+import { REGIONS, type SignalColumns } from './signal-columns.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const WEEK_MS = 7 * DAY_MS;
+const PERIODS = MOMENTUM_RECENT_WEEKS + MOMENTUM_BASELINE_WEEKS;
+const EQUIPMENT_COUNT = EQUIPMENT.length;
+/** A baseline with no searches is not "zero searches forever": half a search over the 12 weeks. */
+const MOMENTUM_MEAN_FLOOR = 0.5 / MOMENTUM_BASELINE_WEEKS;
+const MILES_PER_DEGREE = 69.05;
+
+const popcount = (mask: number): number => {
+  let v = mask - ((mask >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+};
+
+/**
+ * One pass per company over its rows; everything that needs the modal origin (origin consistency,
+ * equipment fit of rows that name only a state) is settled afterwards from per-place and
+ * per-equipment tallies, so no row is read twice.
+ */
+export function scoreProspects(
+  columns: SignalColumns,
+  landing: LandingSnapshot,
+  options: ScoringOptions,
+): ProspectScores {
+  const { companyStart, searcher, observedAtMs, originPlace, originRegion, destRegion, equipment, industry } =
+    columns;
+  const { placeLat, placeLon } = columns;
+  const companies = companyStart.length - 1;
+  const asOfMs = options.asOf.getTime();
+  const { weights, saturation } = options;
+  const duplicate = markDuplicates(columns, options.duplicateWindowMinutes);
+  const prices = priceOrigins(placeLat, placeLon, landing);
+  const placeProximity = prices.proximity;
+  const placeZoneMiles = prices.zoneMiles;
+  const placeTrucks = prices.trucksNear;
+  const placeFit = placeTrucks.map((trucks) => Math.min(1, trucks));
+  const placeCosLat = placeLat.map((lat) => Math.cos((lat * Math.PI) / 180));
+
+  const served = new Uint8Array(REGIONS.length);
+  for (const province of options.servedProvinces) served[REGIONS.indexOf(province)] = 1;
+  const strengths = options.strengths.map((s) => s.toLowerCase());
+  const industryFits = Float64Array.from(columns.industries, (name) =>
+    strengths.some((s) => name.toLowerCase().includes(s)) ? 1 : 0,
+  );
+  const useIndustry = strengths.length > 0;
+
+  const decayPerHour = new Float64Array(SCORING_LOOKBACK_DAYS * 24 + 1);
+  for (let h = 0; h < decayPerHour.length; h++) decayPerHour[h] = 0.5 ** (h / 24 / options.halfLifeDays);
+
+  const out = allocateScores(companies);
+  const {
+    active: outActive,
+    score: outScore,
+    tier: outTier,
+    weeks30: outWeeks30,
+    weeks60: outWeeks60,
+    weeks90: outWeeks90,
+    count30: outCount30,
+    count60: outCount60,
+    count90: outCount90,
+    rawCount90: outRaw90,
+    searchers90: outSearchers,
+    recency: outRecency,
+    originConsistency: outConsistency,
+    equipmentFit: outEquipmentFit,
+    proximity: outProximity,
+    destinationFit: outDestinationFit,
+    industryFit: outIndustryFit,
+    momentum: outMomentum,
+    recentCount: outRecent,
+    baselineWeekly: outBaseline,
+    modalPlace: outModalPlace,
+    modalEquipment: outModalEquipment,
+    modalDest: outModalDest,
+    industry: outIndustry,
+    lastSeenMs: outLastSeen,
+    zoneMiles: outZoneMiles,
+    trucksNear: outTrucksNear,
+  } = out;
+  const searcherStamp = new Int32Array(columns.searcherIds.length).fill(-1);
+  const placeCount = new Int32Array(placeLat.length);
+  const touchedPlaces = new Int32Array(Math.max(1, columns.length));
+  const periodCount = new Int32Array(PERIODS);
+  const equipmentCount = new Int32Array(EQUIPMENT_COUNT);
+  /** Rows naming only a state, by equipment and by region (settled against the modal origin). */
+  const unplacedByEquipment = new Int32Array(EQUIPMENT_COUNT);
+  const unplacedByRegion = new Int32Array(REGIONS.length);
+  const destCount = new Int32Array(REGIONS.length);
+  const tail = new Float64Array(2);
+  const momentumCache = new Map<number, number>();
+  const window30 = 30 * DAY_MS;
+  const window60 = 60 * DAY_MS;
+  const window90 = 90 * DAY_MS;
+  const lookback = SCORING_LOOKBACK_DAYS * DAY_MS;
+  const radiusDegreesSq = (options.originRadiusMiles / MILES_PER_DEGREE) ** 2;
+  const wWeeks = weights.weeks;
+  const wSearchers = weights.searchers;
+  const wCount = weights.count;
+  const wRecency = weights.recency;
+  const wConsistency = weights.originConsistency;
+  const wEquipment = weights.equipmentFit;
+  const wProximity = weights.proximity;
+  const wDestination = weights.destinationFit;
+  const wIndustry = useIndustry ? weights.industryFit : 0;
+  const wMomentum = weights.momentum;
+  const totalWeight =
+    wWeeks +
+    wSearchers +
+    wCount +
+    wRecency +
+    wConsistency +
+    wEquipment +
+    wProximity +
+    wDestination +
+    wIndustry +
+    wMomentum;
+  const logCountSaturation = Math.log1p(saturation.count);
+
+  for (let c = 0; c < companies; c++) {
+    const from = companyStart[c]!;
+    const to = companyStart[c + 1]!;
+    for (let k = 0; k < PERIODS; k++) periodCount[k] = 0;
+    for (let e = 0; e < EQUIPMENT_COUNT; e++) {
+      equipmentCount[e] = 0;
+      unplacedByEquipment[e] = 0;
+    }
+    let touched = 0;
+    let mask30 = 0;
+    let mask60 = 0;
+    let mask90 = 0;
+    let count30 = 0;
+    let count60 = 0;
+    let count90 = 0;
+    let raw90 = 0;
+    let recency = 0;
+    let searchers = 0;
+    let destServed = 0;
+    let fitPlaced = 0;
+    let unplaced = 0;
+    let lastSeen = Number.NEGATIVE_INFINITY;
+    let companyIndustry = -1;
+    let modalDest = 0;
+    let modalDestCount = 0;
+
+    for (let i = from; i < to; i++) {
+      const age = asOfMs - observedAtMs[i]!;
+      if (age <= 0 || age > lookback) continue;
+      if (age <= window90) raw90++;
+      if (duplicate[i] === 1) continue;
+      const period = ((age - 1) / WEEK_MS) | 0;
+      periodCount[period < PERIODS ? period : PERIODS - 1]!++;
+      if (age > window90) continue;
+      const bit = 1 << period;
+      count90++;
+      mask90 |= bit;
+      if (age <= window60) {
+        count60++;
+        mask60 |= bit;
+        if (age <= window30) {
+          count30++;
+          mask30 |= bit;
+        }
+      }
+      recency += decayPerHour[(age / HOUR_MS) | 0]!;
+      const s = searcher[i]!;
+      if (s >= 0 && searcherStamp[s] !== c) {
+        searcherStamp[s] = c;
+        searchers++;
+      }
+      const e = equipment[i]!;
+      equipmentCount[e]!++;
+      const p = originPlace[i]!;
+      if (p >= 0) {
+        if (placeCount[p]!++ === 0) touchedPlaces[touched++] = p;
+        fitPlaced += placeFit[p * EQUIPMENT_COUNT + e]!;
+      } else {
+        unplaced++;
+        unplacedByEquipment[e]!++;
+        unplacedByRegion[originRegion[i]!]!++;
+      }
+      const d = destRegion[i]!;
+      destServed += served[d]!;
+      if (++destCount[d]! > modalDestCount) {
+        modalDestCount = destCount[d]!;
+        modalDest = d;
+      }
+      if (industry[i]! >= 0) companyIndustry = industry[i]!;
+      lastSeen = observedAtMs[i]!;
+    }
+
+    // Modal origin: the most searched point (ties: the first seen).
+    let modalPlace = -1;
+    let modalCount = 0;
+    for (let k = 0; k < touched; k++) {
+      const p = touchedPlaces[k]!;
+      if (placeCount[p]! > modalCount) {
+        modalCount = placeCount[p]!;
+        modalPlace = p;
+      }
+    }
+    // Origin consistency over distinct places (each weighted by its rows), counters reset as read.
+    let consistent = 0;
+    let placed = 0;
+    if (modalPlace >= 0) {
+      const modalLat = placeLat[modalPlace]!;
+      const modalLon = placeLon[modalPlace]!;
+      const cosLat = placeCosLat[modalPlace]!;
+      for (let k = 0; k < touched; k++) {
+        const p = touchedPlaces[k]!;
+        const rows = placeCount[p]!;
+        placed += rows;
+        const dLat = placeLat[p]! - modalLat;
+        const dLon = (placeLon[p]! - modalLon) * cosLat;
+        if (p === modalPlace || dLat * dLat + dLon * dLon <= radiusDegreesSq) consistent += rows;
+      }
+    }
+    for (let k = 0; k < touched; k++) placeCount[touchedPlaces[k]!] = 0;
+    for (let i = from; i < to; i++) destCount[destRegion[i]!] = 0;
+    outRaw90[c] = raw90;
+    if (count90 === 0) {
+      if (unplaced > 0) for (let i = from; i < to; i++) unplacedByRegion[originRegion[i]!] = 0;
+      continue;
+    }
+
+    // Rows naming only a state: consistent when it is the modal origin's state, fit at the modal origin.
+    let fitSum = fitPlaced;
+    if (unplaced > 0) {
+      if (modalPlace >= 0) {
+        placed += unplaced;
+        for (let i = from; i < to; i++) {
+          if (originPlace[i] === modalPlace) {
+            consistent += unplacedByRegion[originRegion[i]!]!;
+            break;
+          }
+        }
+        for (let e = 0; e < EQUIPMENT_COUNT; e++) {
+          fitSum += unplacedByEquipment[e]! * placeFit[modalPlace * EQUIPMENT_COUNT + e]!;
+        }
+      }
+      for (let i = from; i < to; i++) unplacedByRegion[originRegion[i]!] = 0;
+    }
+
+    let modalEquipment = 0;
+    for (let e = 1; e < EQUIPMENT_COUNT; e++) {
+      if (equipmentCount[e]! > equipmentCount[modalEquipment]!) modalEquipment = e;
+    }
+
+    let recent = 0;
+    for (let k = 0; k < MOMENTUM_RECENT_WEEKS; k++) recent += periodCount[k]!;
+    let baselineSum = 0;
+    for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++) baselineSum += periodCount[k]!;
+    // Momentum depends only on three small integers (recent, Σ baseline, Σ baseline²), so most
+    // companies share a handful of cases: each distinct case pays for its negative-binomial tail once.
+    let baselineSquares = 0;
+    for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++)
+      baselineSquares += periodCount[k]! * periodCount[k]!;
+    const momentumKey = (recent * 4096 + baselineSum) * 1_048_576 + baselineSquares;
+    let momentum = momentumCache.get(momentumKey);
+    if (momentum === undefined) {
+      const baselineMean = Math.max(MOMENTUM_MEAN_FLOOR, baselineSum / MOMENTUM_BASELINE_WEEKS);
+      let squares = 0;
+      for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++) squares += (periodCount[k]! - baselineMean) ** 2;
+      const baselineVariance = squares / (MOMENTUM_BASELINE_WEEKS - 1);
+      negativeBinomialUpperTailInto(
+        tail,
+        recent,
+        baselineMean * MOMENTUM_RECENT_WEEKS,
+        Math.max(baselineVariance, baselineMean) * MOMENTUM_RECENT_WEEKS,
+      );
+      momentum = 1 - tail[1]!;
+      if (recent < 4096 && baselineSum < 4096 && baselineSquares < 1_048_576)
+        momentumCache.set(momentumKey, momentum);
+    }
+
+    const weeks30 = popcount(mask30);
+    const weeks90 = popcount(mask90);
+    const proximity = modalPlace >= 0 ? placeProximity[modalPlace]! : 0;
+    const equipmentFit = fitSum / count90;
+    const originConsistency = placed > 0 ? consistent / placed : 0;
+    const destinationFit = destServed / count90;
+    const industryFit = companyIndustry >= 0 ? industryFits[companyIndustry]! : 0;
+
+    const weeksScore = Math.min(1, weeks90 / saturation.weeks);
+    const searchersScore = Math.min(1, searchers / saturation.searchers);
+    const countScore = Math.min(1, Math.log1p(count90) / logCountSaturation);
+    const recencyScore = Math.min(1, recency / saturation.recency);
+    const weighted =
+      wWeeks * weeksScore +
+      wSearchers * searchersScore +
+      wCount * countScore +
+      wRecency * recencyScore +
+      wConsistency * originConsistency +
+      wEquipment * equipmentFit +
+      wProximity * proximity +
+      wDestination * destinationFit +
+      wIndustry * industryFit +
+      wMomentum * momentum;
+
+    outActive[c] = 1;
+    outScore[c] = totalWeight > 0 ? (100 * weighted) / totalWeight : 0;
+    outTier[c] = prospectTier(weeks30, weeks90, count30, proximity, equipmentFit, options.tierA);
+    outWeeks30[c] = weeks30;
+    outWeeks60[c] = popcount(mask60);
+    outWeeks90[c] = weeks90;
+    outCount30[c] = count30;
+    outCount60[c] = count60;
+    outCount90[c] = count90;
+    outSearchers[c] = searchers;
+    outRecency[c] = recency;
+    outConsistency[c] = originConsistency;
+    outEquipmentFit[c] = equipmentFit;
+    outProximity[c] = proximity;
+    outDestinationFit[c] = destinationFit;
+    outIndustryFit[c] = useIndustry ? industryFit : Number.NaN;
+    outMomentum[c] = momentum;
+    outRecent[c] = recent;
+    outBaseline[c] = baselineSum / MOMENTUM_BASELINE_WEEKS;
+    outModalPlace[c] = modalPlace;
+    outModalEquipment[c] = modalEquipment;
+    outModalDest[c] = modalDest;
+    outIndustry[c] = companyIndustry;
+    outLastSeen[c] = lastSeen;
+    outZoneMiles[c] = modalPlace >= 0 ? placeZoneMiles[modalPlace]! : Number.POSITIVE_INFINITY;
+    outTrucksNear[c] = modalPlace >= 0 ? placeTrucks[modalPlace * EQUIPMENT_COUNT + modalEquipment]! : 0;
+  }
+  const zoneOf = (c: number) => {
+    const place = outModalPlace[c]!;
+    const zone = place >= 0 ? prices.nearestZone[place]! : -1;
+    return zone >= 0 ? landing.zones[zone]! : null;
+  };
+  return { ...out, columns, zoneOf };
+}
+
+function allocateScores(companies: number): Omit<ProspectScores, 'columns' | 'zoneOf'> {
+  return {
+    companies,
+    active: new Uint8Array(companies),
+    score: new Float64Array(companies),
+    tier: new Uint8Array(companies).fill(TIER_C),
+    weeks30: new Uint8Array(companies),
+    weeks60: new Uint8Array(companies),
+    weeks90: new Uint8Array(companies),
+    count30: new Int32Array(companies),
+    count60: new Int32Array(companies),
+    count90: new Int32Array(companies),
+    rawCount90: new Int32Array(companies),
+    searchers90: new Int32Array(companies),
+    recency: new Float64Array(companies),
+    originConsistency: new Float64Array(companies),
+    equipmentFit: new Float64Array(companies),
+    proximity: new Float64Array(companies),
+    destinationFit: new Float64Array(companies),
+    industryFit: new Float64Array(companies),
+    momentum: new Float64Array(companies),
+    recentCount: new Int32Array(companies),
+    baselineWeekly: new Float64Array(companies),
+    modalPlace: new Int32Array(companies).fill(-1),
+    modalEquipment: new Uint8Array(companies),
+    modalDest: new Uint8Array(companies),
+    industry: new Int32Array(companies).fill(-1),
+    lastSeenMs: new Float64Array(companies),
+    zoneMiles: new Float64Array(companies),
+    trucksNear: new Float64Array(companies),
+  };
+}
