@@ -12,6 +12,9 @@ import type { Rep } from '../domain/rep.ts';
 import type { IntentSignal } from '../domain/signal.ts';
 import type { Truck } from '../domain/truck.ts';
 import type { ImportKind } from '../ingest/import-kinds.ts';
+import type { SignalColumns } from '../intent/signal-columns.ts';
+import type { Region } from '../domain/regions.ts';
+import type { LandingArrival } from '../zones/landing-zone.ts';
 
 /** The record each import kind produces. A signal row also carries facts about its company. */
 export interface ImportedRecords {
@@ -120,6 +123,18 @@ export interface Store {
   deliveriesWithoutTruck(tenantId: TenantId): Promise<number>;
   signalSpan(tenantId: TenantId): Promise<{ first: Date | null; last: Date | null }>;
   importRuns(tenantId: TenantId, limit: number): Promise<ImportRunRecord[]>;
+  /** Deliveries in [from, to) as landing arrivals, in time order; those of unknown equipment are counted. */
+  landingArrivals(
+    tenantId: TenantId,
+    from: Date,
+    to: Date,
+  ): Promise<{ arrivals: LandingArrival[]; withoutEquipment: number }>;
+  /** Signals observed in [from, to) as scoring columns (grouped by company, in time order). */
+  signalColumns(tenantId: TenantId, from: Date, to: Date): Promise<SignalColumns>;
+  /** Facts of the given companies (all companies when ids is null). */
+  companies(tenantId: TenantId, ids: readonly string[] | null): Promise<Company[]>;
+  /** Trucks by home region, most first: the provinces the carrier heads home to. */
+  fleetHomes(tenantId: TenantId): Promise<{ readonly region: Region; readonly trucks: number }[]>;
   close(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { QueryResult, SqlDatabase, SqlSession } from './sql-database.ts';
 import { copyStatement } from './copy-statement.ts';
 
@@ -29,6 +29,15 @@ function sessionOver(target: Queryable, withClient: <T>(fn: (c: pg.PoolClient) =
             await pipeline(Readable.from([csv]), stream as unknown as Writable);
             return Number(stream.rowCount ?? 0);
           }),
+    async *copyOut(query: string): AsyncIterable<Uint8Array> {
+      const client = target instanceof pg.Pool ? await target.connect() : target;
+      try {
+        const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`));
+        for await (const chunk of stream as AsyncIterable<Uint8Array>) yield chunk;
+      } finally {
+        if (client !== target) (client as pg.PoolClient).release();
+      }
+    },
   };
   return session;
 }

@@ -14,6 +14,11 @@ export interface SqlSession {
   exec(sql: string): Promise<void>;
   /** COPY `csv` (RFC 4180, no header) into `table (columns)`; returns the rows copied. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<number>;
+  /**
+   * `COPY (query) TO STDOUT` in PostgreSQL's text format (tab-separated, \N for null, backslash
+   * escapes), as byte chunks. COPY takes no bind parameters: inline values with sqlLiteral().
+   */
+  copyOut(query: string): AsyncIterable<Uint8Array>;
 }
 
 export interface SqlDatabase extends SqlSession {

@@ -5,7 +5,11 @@ import { sql } from 'kysely';
 import type { Store, TableCounts } from '../app/ports.ts';
 import type { Equipment } from '../domain/equipment.ts';
 import type { MarketId, TenantId } from '../domain/ids.ts';
+import type { Region } from '../domain/regions.ts';
 import { importRecords } from './import-records.ts';
+import { readCompanies } from './read-companies.ts';
+import { readLandingArrivals } from './read-landing-arrivals.ts';
+import { readSignalColumns } from './read-signal-columns.ts';
 import { qb, run } from './query-builder.ts';
 import type { SqlDatabase } from './sql-database.ts';
 
@@ -130,6 +134,24 @@ export function createSqlStore(db: SqlDatabase): Store {
         rowsUnchanged: r.rows_unchanged,
         rowsRejected: r.rows_rejected,
       }));
+    },
+
+    landingArrivals: (tenantId, from, to) => readLandingArrivals(db, tenantId, from, to),
+    signalColumns: (tenantId, from, to) => readSignalColumns(db, tenantId, from, to),
+    companies: (tenantId, ids) => readCompanies(db, tenantId, ids),
+
+    async fleetHomes(tenantId) {
+      const rows = await run(
+        db,
+        qb
+          .selectFrom('trucks')
+          .select(['home_region', sql<number>`count(*)::int`.as('trucks')])
+          .where('tenant_id', '=', tenantId)
+          .groupBy('home_region')
+          .orderBy('trucks', 'desc')
+          .orderBy('home_region'),
+      );
+      return rows.map((r) => ({ region: r.home_region as Region, trucks: r.trucks }));
     },
 
     close: () => db.close(),
