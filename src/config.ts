@@ -19,6 +19,8 @@ export interface Config {
   readonly marketMinPopulation: number;
   /** Rows per COPY batch during imports. */
   readonly importBatchRows: number;
+  /** Industries the carrier is strong in (industry fit, DESIGN §3.2); empty = not stated. */
+  readonly strengths: readonly string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -54,5 +56,9 @@ export function loadConfig(env: Env = process.env): Config {
     marketRadiusMiles: positiveNumber(env, 'NORTHBOUND_MARKET_RADIUS_MI', 75),
     marketMinPopulation: positiveNumber(env, 'NORTHBOUND_MARKET_MIN_POPULATION', 50_000),
     importBatchRows: Math.round(positiveNumber(env, 'NORTHBOUND_IMPORT_BATCH_ROWS', 5_000)),
+    strengths: (env['NORTHBOUND_STRENGTHS'] ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => s !== ''),
   };
 }
