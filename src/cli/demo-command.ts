@@ -13,6 +13,7 @@ import { dataDirOf, tenantOf, withCommonOptions, type CommonOptions } from './co
 import { describeImport } from './describe-import.ts';
 import { describeSummary } from './describe-summary.ts';
 import { emit, fail } from './output.ts';
+import { asOfFrom } from './as-of-option.ts';
 import type { CliServices } from './services.ts';
 import { ttyProgress } from './tty-progress.ts';
 
@@ -22,27 +23,6 @@ interface DemoOptions extends CommonOptions {
   readonly out: string;
   readonly asOf?: string;
   readonly home?: string;
-}
-
-/** Monday 00:00 UTC of the week containing `now`. */
-export function startOfWeek(now: Date): Date {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - sinceMonday * 86_400_000);
-}
-
-function parseAsOf(value: string): Date {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) {
-    throw new NorthboundError(
-      'invalid_input',
-      `Cannot run the demo: --as-of "${value}" is not a date (expected 2026-11-16)`,
-      {
-        value,
-      },
-    );
-  }
-  return date;
 }
 
 function parseSeed(value: string): number {
@@ -91,7 +71,7 @@ export const demoCommand = (services: CliServices): Command =>
     .option('--home <provinces>', 'the carrier’s terminal provinces, largest first (e.g. ON or ON,QC)')
     .action(async (options: DemoOptions) => {
       try {
-        const asOf = options.asOf === undefined ? startOfWeek(services.now()) : parseAsOf(options.asOf);
+        const asOf = asOfFrom(options.asOf, services.now(), 'the demo');
         const seed = parseSeed(options.seed);
         const store = await services.openStore(dataDirOf(services, options));
         try {

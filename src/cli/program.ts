@@ -5,6 +5,10 @@ import { importCommand } from './import-command.ts';
 import { initCommand } from './init-command.ts';
 import type { CliServices } from './services.ts';
 import { statusCommand } from './status-command.ts';
+import { corridorsCommand } from './corridors-command.ts';
+import { evaluateCommand } from './evaluate-command.ts';
+import { prospectsCommand } from './prospects-command.ts';
+import { zonesCommand } from './zones-command.ts';
 
 export function buildProgram(services: CliServices): Command {
   return new Command('northbound')
@@ -14,5 +18,9 @@ export function buildProgram(services: CliServices): Command {
     .addCommand(initCommand(services))
     .addCommand(importCommand(services))
     .addCommand(demoCommand(services))
-    .addCommand(statusCommand(services));
+    .addCommand(statusCommand(services))
+    .addCommand(zonesCommand(services))
+    .addCommand(prospectsCommand(services))
+    .addCommand(corridorsCommand(services))
+    .addCommand(evaluateCommand(services));
 }
