@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:score [-- --size small|default|large] [--runs N] [--json] [--pglite-dir DIR] [--pg-schema NAME]`
+ *
+ * Scoring speed (DESIGN.md §3.2), beside anchors in the same run, reported as ratios:
+ * - S0 (anchor): the raw-count ranking done by the database itself — one GROUP BY over the same
+ *   signals window, top 50 by count — on the same engine and store;
+ * - S1: the real use case `listProspects` (landing zones from deliveries, signals read as columns,
+ *   scored, ranked, top 50 with company facts), as `northbound prospects` runs it;
+ * - K0 (anchor): one pass over the same typed columns touching every field scoring reads;
+ * - K1: the scoring core `scoreProspects` alone on those columns (signals/s).
+ * Each is the median of --runs (default 3) runs on a warm store. Progress on stderr, report on stdout.
+ */
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listProspects } from '../src/app/list-prospects.ts';
+import { scoreIntent } from '../src/app/score-intent.ts';
+import { openDatabase, type StoreLocation } from '../src/db/open-store.ts';
+import { scoreProspects } from '../src/intent/score-prospects.ts';
+import { SCORING_LOOKBACK_DAYS } from '../src/intent/scoring-options.ts';
+import type { SignalColumns } from '../src/intent/signal-columns.ts';
+import { isWorldSize } from '../src/sim/world-size.ts';
+import { BENCH_AS_OF, prepareBenchWorld } from './bench-world.ts';
+import { SCORING_TENANT, openScoringStore } from './scoring-store.ts';
+import { GENERATOR_VERSION } from '../src/sim/generate-world.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'default' },
+    runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+    'pglite-dir': { type: 'string' },
+    'pg-schema': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(args.runs);
+if (args.help || !isWorldSize(args.size) || !Number.isInteger(runs) || runs < 1) {
+  console.error(
+    'usage: npm run bench:score -- [--size small|default|large] [--runs N] [--json] [--pglite-dir DIR] [--pg-schema NAME]',
+  );
+  process.exit(args.help ? 0 : 2);
+}
+const size = args.size;
+const databaseUrl = process.env.DATABASE_URL || null;
+const log = (line: string) => console.error(`[bench:score] ${line}`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeRuns(work: () => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await work();
+    times.push((performance.now() - started) / 1000);
+  }
+  return median(times);
+}
+
+/** K0: every column scoring reads, read once, into a sum the optimiser cannot drop. */
+function touchColumns(columns: SignalColumns): number {
+  let sum = 0;
+  for (let i = 0; i < columns.length; i++) {
+    sum +=
+      columns.company[i]! +
+      columns.searcher[i]! +
+      columns.observedAtMs[i]! +
+      columns.originPlace[i]! +
+      columns.originRegion[i]! +
+      columns.destRegion[i]! +
+      columns.equipment[i]! +
+      columns.industry[i]!;
+  }
+  return sum;
+}
+
+interface EngineResult {
+  readonly engine: string;
+  readonly signalsInStore: number;
+  readonly signalsRead: number;
+  readonly companiesScored: number;
+  readonly anchorSeconds: number;
+  readonly useCaseSeconds: number;
+  readonly ratio: number;
+  readonly phases: {
+    readonly zonesMs: number;
+    readonly readMs: number;
+    readonly scoreMs: number;
+    readonly rankMs: number;
+  };
+}
+
+async function main(): Promise<void> {
+  const world = await prepareBenchWorld(size, { regenerate: false, log });
+  const asOf = BENCH_AS_OF;
+  const from = new Date(asOf.getTime() - SCORING_LOOKBACK_DAYS * 86_400_000);
+  const locations: [string, StoreLocation][] = [
+    ['pglite-disk', { dataDir: args['pglite-dir'] ?? join(world.dir, 'scoring-store-pglite') }],
+  ];
+  if (databaseUrl !== null) {
+    const schema = args['pg-schema'] ?? `nb_bench_scoring_${size}_v${GENERATOR_VERSION.replaceAll('.', '_')}`;
+    locations.push(['postgres', { databaseUrl, dataDir: null, schema }]);
+  }
+  const results: EngineResult[] = [];
+  let columns: SignalColumns | null = null;
+  let scoringInputs: Awaited<ReturnType<typeof scoreIntent>> | null = null;
+  for (const [engine, location] of locations) {
+    // Fill (or check) the store, then time the anchor on a plain connection: PGlite allows one
+    // handle per data directory, so the two never overlap.
+    await (await openScoringStore(location, world, world.gazetteer, log)).close();
+    const db = await openDatabase(location);
+    let anchorSeconds: number;
+    try {
+      anchorSeconds = await timeRuns(() =>
+        db.query(
+          `SELECT company_id, count(*) AS n FROM signals
+           WHERE tenant_id = $1 AND observed_at >= $2 AND observed_at < $3
+           GROUP BY company_id ORDER BY n DESC, company_id LIMIT 50`,
+          [SCORING_TENANT, from.toISOString(), asOf.toISOString()],
+        ),
+      );
+    } finally {
+      await db.close();
+    }
+    const store = await openScoringStore(location, world, world.gazetteer, log);
+    try {
+      const signalsInStore = (await store.countRows(SCORING_TENANT)).signals;
+      let last: Awaited<ReturnType<typeof listProspects>> | null = null;
+      const useCaseSeconds = await timeRuns(async () => {
+        last = await listProspects(store, world.gazetteer, SCORING_TENANT, { asOf, limit: 50 });
+      });
+      const list = last!;
+      results.push({
+        engine,
+        signalsInStore,
+        signalsRead: list.signalsRead,
+        companiesScored: list.companiesScored,
+        anchorSeconds,
+        useCaseSeconds,
+        ratio: useCaseSeconds / anchorSeconds,
+        phases: list.timings,
+      });
+      log(
+        `${engine}: S0 ${anchorSeconds.toFixed(3)} s, S1 ${useCaseSeconds.toFixed(3)} s (${list.signalsRead} signals read)`,
+      );
+      if (scoringInputs === null) {
+        scoringInputs = await scoreIntent(store, world.gazetteer, SCORING_TENANT, { asOf });
+        columns = scoringInputs.columns;
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  const inputs = scoringInputs!;
+  const cols = columns!;
+  const anchorCore = await timeRuns(() => touchColumns(cols));
+  const core = await timeRuns(() => scoreProspects(cols, inputs.landing, inputs.options));
+  const cpuList = cpus();
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    size,
+    runs,
+    asOf: asOf.toISOString(),
+    engines: results,
+    core: {
+      signals: cols.length,
+      anchorSeconds: anchorCore,
+      seconds: core,
+      signalsPerSecond: cols.length / core,
+      ratio: core / anchorCore,
+    },
+  };
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  const lines = [
+    `Scoring bench — ${size} world, as of ${asOf.toISOString().slice(0, 10)}, median of ${runs}; ${report.cpus}× ${report.cpuModel}, Node ${report.node}`,
+    '',
+    'engine        signals in store  read (105 d)  companies  S0 GROUP BY (anchor)  S1 listProspects  S1/S0   zones / read / score / rank (ms)',
+  ];
+  for (const r of results) {
+    lines.push(
+      `${r.engine.padEnd(12)}  ${String(r.signalsInStore).padStart(16)}  ${String(r.signalsRead).padStart(12)}  ${String(r.companiesScored).padStart(9)}  ` +
+        `${r.anchorSeconds.toFixed(3).padStart(18)} s  ${r.useCaseSeconds.toFixed(3).padStart(14)} s  ${r.ratio.toFixed(2).padStart(5)}×  ` +
+        `${[r.phases.zonesMs, r.phases.readMs, r.phases.scoreMs, r.phases.rankMs].map((ms) => ms.toFixed(0)).join(' / ')}`,
+    );
+  }
+  lines.push(
+    '',
+    `core: scoreProspects on ${cols.length} signals: ${(core * 1000).toFixed(1)} ms = ${(report.core.signalsPerSecond / 1e6).toFixed(1)} M signals/s; ` +
+      `K0 one pass over the columns ${(anchorCore * 1000).toFixed(1)} ms; K1/K0 = ${report.core.ratio.toFixed(2)}×`,
+  );
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
