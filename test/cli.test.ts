@@ -159,4 +159,67 @@ describe.each(engines())('northbound CLI on $name', (engine) => {
     expect(report.summary.counts.signals).toBeGreaterThan(1000);
     expect(report.summary.topDestinations.length).toBeGreaterThan(0);
   });
+
+  it('ranks landing zones of the demo world', () => {
+    const json = run('zones', '--as-of', '2026-11-16', '--json');
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result.report.zones.length).toBeGreaterThan(0);
+    expect(result.report.zones[0]).toMatchObject({ rank: 1, primary: true, isLandingZone: true });
+    const text = run('zones', '--as-of', '2026-11-16', '--weeks', '8');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Landing zones, 8 weeks 2026-09-21 → 2026-11-16');
+    expect(text.stdout).toContain(result.report.zones[0].label.split(',')[0]);
+  });
+
+  it('lists prospects with score, tier, components and explanation, and filters by tier', () => {
+    const json = run('prospects', '--as-of', '2026-11-16', '--limit', '5', '--json');
+    expect(json.code).toBe(0);
+    const list = JSON.parse(json.stdout);
+    expect(list.prospects).toHaveLength(5);
+    const [top] = list.prospects;
+    expect(top).toMatchObject({ rank: 1, tier: expect.stringMatching(/^[ABC]$/) });
+    expect(typeof top.company_id).toBe('string');
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.components).toHaveProperty('distinct_weeks_90');
+    expect(top.explanation).toMatch(/^\d+ search(es)? over \d+ weeks?/);
+    const tierC = JSON.parse(run('prospects', '--as-of', '2026-11-16', '--tier', 'C', '--json').stdout);
+    expect(tierC.prospects.every((p: { tier: string }) => p.tier === 'C')).toBe(true);
+    expect(tierC.total).toBe(list.by_tier.C);
+    const text = run('prospects', '--as-of', '2026-11-16', '--limit', '3');
+    expect(text.stdout).toContain(top.explanation);
+    const bad = run('prospects', '--limit', 'many');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--limit "many" is not a whole number');
+  });
+
+  it('tests the corridors and prints the week it tested', () => {
+    const json = run('corridors', '--as-of', '2026-11-16', '--json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.corridorsTested).toBeGreaterThan(10);
+    for (const finding of report.flagged) expect(finding.brief.text).toContain(finding.origin);
+    const text = run('corridors', '--as-of', '2026-11-16');
+    expect(text.stdout).toContain('Corridor surges, week 2026-11-09 → 2026-11-16');
+  });
+});
+
+describe('northbound evaluate', () => {
+  it('scores generated worlds against their latent truth and both baselines', () => {
+    const result = spawnSync(
+      process.execPath,
+      [BIN, 'evaluate', '--size', 'small', '--seeds', '3-4', '--as-of', '2026-11-16', '--json'],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.seeds.map((s: { seed: number }) => s.seed)).toEqual([3, 4]);
+    for (const key of ['ours', 'bySize', 'byRawCount']) {
+      expect(report.mean.nearZones[key].precision['20']).toBeGreaterThanOrEqual(0);
+      expect(report.mean.nearZones[key].precision['20']).toBeLessThanOrEqual(1);
+    }
+    const bad = spawnSync(process.execPath, [BIN, 'evaluate', '--seeds', '5-x'], { encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--seeds part "5-x"');
+  });
 });
