@@ -80,3 +80,21 @@ export async function prepareBenchWorld(
     generatedSeconds,
   };
 }
+
+/**
+ * A world already written somewhere else (`northbound demo --out DIR`, or a bench world of another
+ * generator version): its manifest is trusted as it stands, so the caller must say which world it is.
+ */
+export function existingBenchWorld(dir: string): BenchWorld & { readonly manifest: WorldManifest } {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) throw new Error(`No ${MANIFEST_FILE} in ${dir}: not a written demo world`);
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as WorldManifest;
+  return {
+    dir,
+    gazetteer: loadGazetteer(),
+    signals: benchFile(dir, manifest, 'signals.csv'),
+    deliveries: benchFile(dir, manifest, 'deliveries.csv'),
+    generatedSeconds: null,
+    manifest,
+  };
+}

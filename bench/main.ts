@@ -2,7 +2,7 @@
  * `npm run bench [-- --suite import|score|all] [options]`: runs the import bench (bench/run.ts) and
  * the scoring bench (bench/score.ts) one after the other, each in its own process (so one's heap
  * does not weigh on the other's timings), passing each the options it understands.
- * Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only: --pglite-dir, --pg-schema.
+ * Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only: --pglite-dir, --pg-schema, --world.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,9 +10,17 @@ import { join } from 'node:path';
 const SUITES = { import: 'run.ts', score: 'score.ts' } as const;
 const ONLY: Record<keyof typeof SUITES, readonly string[]> = {
   import: ['--engines', '--regenerate'],
-  score: ['--pglite-dir', '--pg-schema'],
+  score: ['--pglite-dir', '--pg-schema', '--world'],
 };
-const WITH_VALUE = new Set(['--size', '--runs', '--engines', '--pglite-dir', '--pg-schema', '--suite']);
+const WITH_VALUE = new Set([
+  '--size',
+  '--runs',
+  '--engines',
+  '--pglite-dir',
+  '--pg-schema',
+  '--world',
+  '--suite',
+]);
 
 const argv = process.argv.slice(2);
 let suite = 'all';

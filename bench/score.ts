@@ -1,5 +1,5 @@
 /**
- * `npm run bench:score [-- --size small|default|large] [--runs N] [--json] [--pglite-dir DIR] [--pg-schema NAME]`
+ * `npm run bench:score [-- --size small|default|large] [--runs N] [--json] [--pglite-dir DIR] [--pg-schema NAME] [--world DIR]`
  *
  * Scoring speed (DESIGN.md §3.2), beside anchors in the same run, reported as ratios:
  * - S0 (anchor): the raw-count ranking done by the database itself — one GROUP BY over the same
@@ -20,7 +20,7 @@ import { scoreProspects } from '../src/intent/score-prospects.ts';
 import { SCORING_LOOKBACK_DAYS } from '../src/intent/scoring-options.ts';
 import type { SignalColumns } from '../src/intent/signal-columns.ts';
 import { isWorldSize } from '../src/sim/world-size.ts';
-import { BENCH_AS_OF, prepareBenchWorld } from './bench-world.ts';
+import { BENCH_AS_OF, existingBenchWorld, prepareBenchWorld } from './bench-world.ts';
 import { SCORING_TENANT, openScoringStore } from './scoring-store.ts';
 import { GENERATOR_VERSION } from '../src/sim/generate-world.ts';
 
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     'pglite-dir': { type: 'string' },
     'pg-schema': { type: 'string' },
+    world: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -90,8 +91,15 @@ interface EngineResult {
 }
 
 async function main(): Promise<void> {
-  const world = await prepareBenchWorld(size, { regenerate: false, log });
-  const asOf = BENCH_AS_OF;
+  // --world DIR scores a world written elsewhere (e.g. `northbound demo --size large --out DIR`),
+  // as of that world's own as-of date.
+  const existing = args.world === undefined ? null : existingBenchWorld(args.world);
+  const world = existing ?? (await prepareBenchWorld(size, { regenerate: false, log }));
+  const asOf = existing === null ? BENCH_AS_OF : new Date(existing.manifest.asOf);
+  if (existing !== null)
+    log(
+      `scoring the world in ${existing.dir} (generator ${existing.manifest.generatorVersion}, seed ${existing.manifest.seed}, ${existing.manifest.size})`,
+    );
   const from = new Date(asOf.getTime() - SCORING_LOOKBACK_DAYS * 86_400_000);
   const locations: [string, StoreLocation][] = [
     ['pglite-disk', { dataDir: args['pglite-dir'] ?? join(world.dir, 'scoring-store-pglite') }],
@@ -155,12 +163,14 @@ async function main(): Promise<void> {
   const anchorCore = await timeRuns(() => touchColumns(cols));
   const core = await timeRuns(() => scoreProspects(cols, inputs.landing, inputs.options));
   const cpuList = cpus();
+  const worldSize = existing?.manifest.size ?? size;
   const report = {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpuList.length,
     cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-    size,
+    size: worldSize,
+    world: world.dir,
     runs,
     asOf: asOf.toISOString(),
     engines: results,
@@ -177,7 +187,7 @@ async function main(): Promise<void> {
     return;
   }
   const lines = [
-    `Scoring bench — ${size} world, as of ${asOf.toISOString().slice(0, 10)}, median of ${runs}; ${report.cpus}× ${report.cpuModel}, Node ${report.node}`,
+    `Scoring bench — ${worldSize} world, as of ${asOf.toISOString().slice(0, 10)}, median of ${runs}; ${report.cpus}× ${report.cpuModel}, Node ${report.node}`,
     '',
     'engine        signals in store  read (105 d)  companies  S0 GROUP BY (anchor)  S1 listProspects  S1/S0   zones / read / score / rank (ms)',
   ];
