@@ -1,12 +1,13 @@
 /**
  * Sets the signal rates so a world of a given size lands near its signal target, with a fixed mix:
  * LATENT_SHARE of the (pre-duplicate) signals come from lane shipments, bots contribute their bursts,
- * one-offs fill the rest. Calibration is analytic (expected values), so it costs nothing at 10M rows.
+ * brokers their daily searches, one-offs fill the rest. Calibration is analytic (expected values), so
+ * it costs nothing at 10M rows.
  */
 import { expectedShipments } from './lane-schedule.ts';
-import { ONE_OFF_WEEKDAY_FACTOR } from './signal-noise.ts';
+import { brokerSearchesPerWeekday, ONE_OFF_WEEKDAY_FACTOR } from './signal-noise.ts';
 import { HISTORY_DAYS, HISTORY_WEEKS, type WorldCalendar } from './world-calendar.ts';
-import type { Bot, LatentLane } from './world-model.ts';
+import type { Bot, Broker, LatentLane } from './world-model.ts';
 import type { SignalRates } from './world-plan.ts';
 
 /** Share of signals (before duplicates) that come from latent lanes: the learnable part. */
@@ -20,6 +21,7 @@ export interface CalibrateSignalsInput {
   readonly calendar: WorldCalendar;
   readonly lanes: readonly LatentLane[];
   readonly bots: readonly Bot[];
+  readonly brokers: readonly Broker[];
   readonly targetSignals: number;
 }
 
@@ -27,6 +29,7 @@ export function calibrateSignals({
   calendar,
   lanes,
   bots,
+  brokers,
   targetSignals,
 }: CalibrateSignalsInput): SignalRates {
   const base = targetSignals / (1 + EXACT_DUPLICATE_RATE + NEAR_DUPLICATE_RATE);
@@ -58,7 +61,10 @@ export function calibrateSignals({
   for (let day = 0; day <= HISTORY_DAYS; day += 1) {
     weekdayEquivalents += ONE_OFF_WEEKDAY_FACTOR[calendar.weekday(day)] ?? 1;
   }
-  const oneOffs = Math.max(0, base - latentExpected - botSignals);
+  // Brokers search on the same weekday pattern as one-offs, over the same days.
+  const brokerSignals =
+    brokers.reduce((sum, broker) => sum + brokerSearchesPerWeekday(broker), 0) * weekdayEquivalents;
+  const oneOffs = Math.max(0, base - latentExpected - botSignals - brokerSignals);
   return {
     searchProbability,
     extraSearchesMean,

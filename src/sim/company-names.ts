@@ -1,5 +1,6 @@
 /**
- * Plausible, deterministic names: shipper companies and their web domains, searchers, reps, the carrier.
+ * Plausible, deterministic names: shipper companies and their web domains, searchers, reps, the carrier,
+ * freight brokers.
  * Names are made from word lists so a demo reads like a real book of business ("Lakeshore Provisions
  * LLC", "Toledo Machine Works Inc.") without naming any real company on purpose. Domains are unique
  * within a world because the importer matches companies across sources by domain.
@@ -53,6 +54,11 @@ const FIRST_NAMES = [
 
 const SUFFIXES = ['Inc.', 'LLC', 'Co.', 'Corp.', 'Inc.', 'LLC', 'Group'];
 
+// prettier-ignore
+const BROKER_KINDS = ['Logistics', 'Freight Solutions', 'Transportation', 'Brokerage', 'Supply Chain',
+  'Freight Services', 'Logistics Group', 'Transport Solutions', 'Cargo', 'Freight Management'];
+const BROKER_SUFFIXES = ['Inc.', 'LLC', 'Inc.', 'Corp.', 'LLC'];
+
 /** A person's name, e.g. for a searcher or a rep. */
 export function personName(random: SeededRandom): { first: string; last: string } {
   return { first: random.pick(FIRST_NAMES), last: random.pick(SURNAMES) };
@@ -102,6 +108,19 @@ export class CompanyNamer {
       if (this.domains.has(domain)) continue;
       this.domains.add(domain);
       return { name: flatString(`${qualified} ${random.pick(SUFFIXES)}`), domain: flatString(domain) };
+    }
+  }
+
+  /** A freight broker's name and domain, e.g. "Northstar Logistics Inc.", both unique in this world. */
+  brokerName(random: SeededRandom, cityName: string): { name: string; domain: string } {
+    for (let attempt = 0; ; attempt += 1) {
+      const kind = random.pick(BROKER_KINDS);
+      const stem = random.int(3) === 0 ? `${cityName} ${kind}` : `${random.pick(PREFIXES)} ${kind}`;
+      const qualified = attempt < 3 ? stem : `${stem} of ${cityName}${attempt < 6 ? '' : ` ${attempt}`}`;
+      const domain = `${slug(qualified)}.com`;
+      if (this.domains.has(domain)) continue;
+      this.domains.add(domain);
+      return { name: `${qualified} ${random.pick(BROKER_SUFFIXES)}`, domain };
     }
   }
 

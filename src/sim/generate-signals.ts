@@ -7,12 +7,14 @@
  * - One-off: shippers search once for a load they will not repeat (any shipper, with a lognormal
  *   "curiosity" so some search more than others; the lanes' owners search off-lane too).
  * - Bots: a company id firing dozens of searches within an hour over random lanes (truth marks them).
+ * - Brokers: freight brokers / 3PLs searching every business day for many customers, from dozens of
+ *   origins (truth marks them); heavy searchers that are not shippers.
  * - Duplicates: a feed re-sends a row verbatim (same signal_id), or echoes it seconds later under a
  *   new signal_id.
  *
  * Streaming: searches for week w's shipments fall in days 7w−6 … 7w+6, so after generating week w
- * (shipments, one-offs, bots) every day ≤ 7w is complete and is sorted and emitted. The buffer holds
- * about two weeks of signals (~400k rows at the large size), never the whole stream.
+ * (shipments, one-offs, bots, brokers) every day ≤ 7w is complete and is sorted and emitted. The
+ * buffer holds about two weeks of signals (~400k rows at the large size), never the whole stream.
  * Signals after asOf are dropped: the world is observed as of asOf.
  */
 import type { Region, UsState } from '../domain/regions.ts';
@@ -20,7 +22,7 @@ import { formatLocalTimestamp } from '../domain/local-time.ts';
 import { shipmentsInWeek, type Shipment } from './lane-schedule.ts';
 import { searchRow, type PendingSignal } from './search-row.ts';
 import { SeededRandom } from './seeded-random.ts';
-import { generateBotBursts, generateOneOffs } from './signal-noise.ts';
+import { generateBotBursts, generateBrokerSearches, generateOneOffs } from './signal-noise.ts';
 import { WeightedPicker } from './weighted-picker.ts';
 import { CALENDAR_WEEKS, HISTORY_DAYS } from './world-calendar.ts';
 import type { WorldPlan } from './world-plan.ts';
@@ -119,6 +121,7 @@ export function* generateSignals(plan: WorldPlan): Generator<SignalRow> {
   const leadPicker = WeightedPicker.create(LEAD_DAYS, LEAD_DAY_WEIGHTS) as WeightedPicker<number>;
   const oneOffs = generateOneOffs(plan);
   const bots = generateBotBursts(plan);
+  const brokers = generateBrokerSearches(plan);
   let sequence = 0;
 
   for (let week = 0; week < CALENDAR_WEEKS; week += 1) {
@@ -132,6 +135,9 @@ export function* generateSignals(plan: WorldPlan): Generator<SignalRow> {
       const random = new SeededRandom(plan.seed, 'noise', day);
       for (const pending of oneOffs(day, random)) buffer.add(pending, random);
       for (const pending of bots(day, random)) buffer.add(pending, random);
+      // Brokers draw from their own stream, so the other noise does not shift with their number.
+      const brokerRandom = new SeededRandom(plan.seed, 'broker-searches', day);
+      for (const pending of brokers(day, brokerRandom)) buffer.add(pending, brokerRandom);
     }
     const lastComplete = week === CALENDAR_WEEKS - 1 ? Infinity : week * 7;
     for (const day of buffer.release(lastComplete)) {

@@ -155,6 +155,29 @@ describe('generateWorld (small)', () => {
     }
   });
 
+  it('flags brokers in the truth, with ids of their own and searches from many origins', () => {
+    const brokers = truth.filter((r) => r.kind === 'broker');
+    expect(brokers).toHaveLength(world.parameters.counts.brokers);
+    expect(brokers).toHaveLength(2);
+    const otherIds = new Set([
+      ...world.plan.shippers.map((s) => s.companyId),
+      ...world.plan.bots.map((b) => b.companyId),
+    ]);
+    const shipperDomains = new Set(world.plan.shippers.map((s) => s.domain));
+    for (const broker of brokers) {
+      expect(otherIds.has(broker.company_id)).toBe(false);
+      expect(shipperDomains.has(broker.company_domain)).toBe(false);
+      expect(broker.customer_origins).toBeGreaterThanOrEqual(10);
+      const rows = signals.filter((s) => s.company_id === broker.company_id);
+      expect(rows.length).toBeGreaterThan(10);
+      expect(new Set(rows.map((s) => s.origin_region)).size).toBeGreaterThan(1);
+      for (const row of rows) {
+        if (row.industry !== '') expect(row.industry).toBe('logistics');
+        if (row.searcher_id !== '') expect(row.searcher_id.endsWith(`@${broker.company_domain}`)).toBe(true);
+      }
+    }
+  });
+
   it('lands trucks by the southbound flows of their province', () => {
     const landings = (w: DemoWorld): string[] => {
       const byState = new Map<string, number>();

@@ -13,14 +13,17 @@
  *   counties are missing), in gazetteer towns (place-shippers.ts).
  * - Latent lanes: chance ∝ the state's BTS US→CA tonnage per establishment; destination, commodity and
  *   equipment from the state's exports (assign-latent-lanes.ts). ~10% of shippers have lanes.
- * - Signals: searches before lane shipments + one-offs + bot bursts + duplicates, calibrated to the
- *   size's target (calibrate-signals.ts, generate-signals.ts).
+ * - Signals: searches before lane shipments + one-offs + bot bursts + broker searches + duplicates,
+ *   calibrated to the size's target (calibrate-signals.ts, generate-signals.ts).
+ * - Brokers: freight brokers / 3PLs homed by BTS US→CA export tonnage, searching daily for 15–60
+ *   customer towns (by population) in their home state and nearby exporting states (build-brokers.ts).
  * - Loads: lane shipments near landing zones (mostly) and spot loads, DAT rates (generate-loads.ts).
  *
  * Determinism: everything is a function of (reference data, gazetteer, seed, size, asOf, home
- * provinces). Small objects (fleet, consignees, shippers, lanes, bots) are built here; row streams are
- * generator functions over the plan, each drawing from streams keyed by what it generates (truck ×
- * week, lane × week, day), so they can be consumed lazily, in any order, repeatedly, identically.
+ * provinces). Small objects (fleet, consignees, shippers, lanes, bots, brokers) are built here; row
+ * streams are generator functions over the plan, each drawing from streams keyed by what it generates
+ * (truck × week, lane × week, day, broker searches × day), so they can be consumed lazily, in any
+ * order, repeatedly, identically.
  * Nothing reads a clock or global randomness: asOf and the seed are the only sources of variation.
  */
 import { NorthboundError } from '../domain/errors.ts';
@@ -29,6 +32,7 @@ import type { Gazetteer } from '../domain/gazetteer.ts';
 import type { Province } from '../domain/regions.ts';
 import { assignLatentLanes } from './assign-latent-lanes.ts';
 import { buildBots } from './build-bots.ts';
+import { buildBrokers } from './build-brokers.ts';
 import { buildCarrier } from './build-carrier.ts';
 import { buildConsignees } from './build-consignees.ts';
 import { buildReps } from './build-reps.ts';
@@ -52,7 +56,7 @@ import { WORLD_SCALES, type WorldSize } from './world-size.ts';
 import { truthRecords, type TruthRecord } from './world-truth.ts';
 
 /** Bump when a change alters the rows a (seed, size, asOf) produces. */
-export const GENERATOR_VERSION = '1.1.0';
+export const GENERATOR_VERSION = '1.2.0';
 
 export interface GenerateWorldOptions {
   readonly size: WorldSize;
@@ -89,6 +93,7 @@ export interface WorldParameters {
     readonly shippersWithLanes: number;
     readonly lanes: number;
     readonly bots: number;
+    readonly brokers: number;
     readonly loadVisibleLanes: number;
     readonly partneredLanes: number;
   };
@@ -149,6 +154,12 @@ export function generateWorld(
     places,
   });
   const bots = buildBots(seed, scale.bots, scale.botBursts, shippers.length);
+  const brokers = buildBrokers(seed, scale.brokers, shippers.length + bots.length, {
+    flows,
+    places,
+    namer,
+    searchesPerWeek: scale.brokerSearchesPerWeek,
+  });
   const plan: WorldPlan = {
     seed,
     size,
@@ -162,7 +173,8 @@ export function generateWorld(
     shippers,
     lanes,
     bots,
-    signalRates: calibrateSignals({ calendar, lanes, bots, targetSignals: scale.targetSignals }),
+    brokers,
+    signalRates: calibrateSignals({ calendar, lanes, bots, brokers, targetSignals: scale.targetSignals }),
     loadRates: planLoadOffers({ seed, carrier, consignees, lanes, shippers, targetLoads: scale.targetLoads }),
   };
   const markets = landingMarkets(consignees, gazetteer);
@@ -197,6 +209,7 @@ export function generateWorld(
       shippersWithLanes: shippers.filter((s) => s.lanes.length > 0).length,
       lanes: lanes.length,
       bots: bots.length,
+      brokers: brokers.length,
       loadVisibleLanes: plan.loadRates.visibleLanes.length,
       partneredLanes: plan.loadRates.partnered.size,
     },

@@ -1,13 +1,13 @@
 /**
- * The noise in an intent feed: one-off searches and bot bursts, generated day by day.
- * See generate-signals.ts for how they join the latent searches.
+ * The noise in an intent feed: one-off searches, bot bursts and freight brokers' searches, generated
+ * day by day. See generate-signals.ts for how they join the latent searches.
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import type { UsState } from '../domain/regions.ts';
 import { searchRow, type PendingSignal, type Searcher } from './search-row.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { WeightedPicker } from './weighted-picker.ts';
-import { SIGNAL_SOURCES, type Bot, type Shipper } from './world-model.ts';
+import { SIGNAL_SOURCES, type Bot, type Broker, type BrokerOrigin, type Shipper } from './world-model.ts';
 import type { WorldPlan } from './world-plan.ts';
 
 /** One-off searches by weekday (0 = Sunday): people search at work. */
@@ -18,6 +18,12 @@ const CURIOSITY_SIGMA = 1.2;
 const LANE_OWNER_CURIOSITY = 0.6;
 const DEST_MIN_POPULATION = 20_000;
 const MINUTE_MS = 60_000;
+/** A week's weekday factors summed: a broker's weekly volume over this is its rate per full weekday. */
+const WEEK_FACTOR = ONE_OFF_WEEKDAY_FACTOR.reduce((sum, factor) => sum + factor, 0);
+const BROKER_INDUSTRY = 'logistics';
+
+/** A broker's expected searches on a day whose weekday factor is 1 (calibrate-signals.ts uses it). */
+export const brokerSearchesPerWeekday = (broker: Broker): number => broker.searchesPerWeek / WEEK_FACTOR;
 
 type DayNoise = (day: number, random: SeededRandom) => Iterable<PendingSignal>;
 
@@ -104,6 +110,52 @@ export function generateBotBursts(plan: WorldPlan): DayNoise {
             destProvince: freight.province,
             destCity: places.cityByPopulation(freight.province, DEST_MIN_POPULATION, random),
             equipment: random.chance(0.3) ? random.pick(EQUIPMENT) : freight.equipment,
+          },
+          random,
+        );
+      }
+    }
+  };
+}
+
+/**
+ * Brokers search every business day (weekends a little), at office hours in their home state, each
+ * search for one of their customers: origin at that customer's town, destination and equipment from
+ * the state's northbound freight (any chapter: brokers move everything).
+ */
+export function generateBrokerSearches(plan: WorldPlan): DayNoise {
+  const { brokers, calendar, flows, places } = plan;
+  const working = brokers.flatMap((broker) => {
+    const origins = WeightedPicker.create(
+      broker.origins,
+      broker.origins.map((origin) => origin.weight),
+    );
+    if (origins === null) return [];
+    const searcher: Searcher = { ...broker, industry: BROKER_INDUSTRY };
+    return [{ broker, searcher, origins, perWeekday: brokerSearchesPerWeekday(broker) }];
+  });
+
+  return function* brokerSearches(day, random) {
+    const factor = ONE_OFF_WEEKDAY_FACTOR[calendar.weekday(day)] ?? 1;
+    for (const { broker, searcher, origins, perWeekday } of working) {
+      const count = random.poisson(perWeekday * factor);
+      for (let k = 0; k < count; k += 1) {
+        const origin: BrokerOrigin = origins.pick(random);
+        const freight = flows.northboundFreight(origin.state, 'wholesale')?.pick(random);
+        if (freight === undefined) continue;
+        yield searchRow(
+          {
+            instantMs: calendar.instant(broker.homeState, day, 7 * 60 + random.int(11 * 60)),
+            searcher,
+            searcherId: random.pick(broker.searcherIds),
+            source: random.pick(broker.sources),
+            originRegion: origin.state,
+            originCity: origin.city,
+            originPoint: origin.city,
+            originZip: origin.zip,
+            destProvince: freight.province,
+            destCity: places.cityByPopulation(freight.province, DEST_MIN_POPULATION, random),
+            equipment: freight.equipment,
           },
           random,
         );

@@ -1,7 +1,7 @@
 /**
  * The materialised part of a world: the carrier, its consignees, the shippers and their latent lanes,
- * the bots. These are small (≤ ~1M objects for the large world); everything with a row per event
- * (deliveries, signals, loads) is generated lazily from them.
+ * the bots and the freight brokers. These are small (≤ ~1M objects for the large world); everything
+ * with a row per event (deliveries, signals, loads) is generated lazily from them.
  */
 import type { Equipment } from '../domain/equipment.ts';
 import type { LatLon } from '../domain/geo.ts';
@@ -115,6 +115,39 @@ export interface Bot {
   readonly domain: string;
   readonly source: string;
   readonly bursts: readonly BotBurst[];
+}
+
+/** One customer dock a broker searches trucks for. */
+export interface BrokerOrigin {
+  readonly city: City;
+  readonly state: UsState;
+  /** The city's ZIP when one lies close by (null otherwise). */
+  readonly zip: string | null;
+  /** Relative share of the broker's searches: some customers ship far more than others. */
+  readonly weight: number;
+}
+
+/**
+ * A freight broker / 3PL: searches load boards for Canada-bound trucks every business day on behalf
+ * of many customers, so its searches are heavy but start from many origins. Not a shipper: it has
+ * no lanes of its own, and the ranking should not put it on top.
+ */
+export interface Broker {
+  readonly index: number;
+  readonly companyId: string;
+  readonly name: string;
+  readonly domain: string;
+  readonly employees: number;
+  readonly homeState: UsState;
+  readonly homeCity: City;
+  /** The brokerage's load planners who search (3–8). */
+  readonly searcherIds: readonly string[];
+  /** Load boards it searches on. */
+  readonly sources: readonly string[];
+  /** Its customers' origin cities (distinct), spread over its home state and beyond. */
+  readonly origins: readonly BrokerOrigin[];
+  /** Mean searches a week (weekends get a fraction, as for one-offs). */
+  readonly searchesPerWeek: number;
 }
 
 /** Load boards and intent feeds a signal may come from. */

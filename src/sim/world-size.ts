@@ -4,7 +4,9 @@
  *
  * Shipper counts follow from the signal targets: about one shipper in ten has recurring northbound
  * lanes (§3.10 "many have none"), lanes produce ~60% of the signals, and the rest is noise spread over
- * the others. The large world keeps the default's structure at 20–50× scale for benchmarks.
+ * the others, bots and freight brokers (few companies, heavy searchers: ~4% of the default world's
+ * signals, ~8% of the large one's). The large world keeps the default's structure at 20–50× scale for
+ * benchmarks.
  */
 export const WORLD_SIZES = ['small', 'default', 'large'] as const;
 export type WorldSize = (typeof WORLD_SIZES)[number];
@@ -27,6 +29,10 @@ export interface WorldScale {
   readonly bots: number;
   /** Bursts each bot fires over the year (each: 20–60 searches inside an hour). */
   readonly botBursts: number;
+  /** Freight brokers / 3PLs searching for many customers (heavy searchers that are not shippers). */
+  readonly brokers: number;
+  /** Mean searches a week per broker (lognormal spread). */
+  readonly brokerSearchesPerWeek: number;
 }
 
 export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
@@ -39,6 +45,8 @@ export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
     reps: 4,
     bots: 1,
     botBursts: 2,
+    brokers: 2,
+    brokerSearchesPerWeek: 1.5,
   },
   default: {
     trucks: 300,
@@ -49,6 +57,8 @@ export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
     reps: 6,
     bots: 3,
     botBursts: 4,
+    brokers: 15,
+    brokerSearchesPerWeek: 8,
   },
   large: {
     trucks: 1_000,
@@ -59,5 +69,7 @@ export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
     reps: 8,
     bots: 25,
     botBursts: 6,
+    brokers: 400,
+    brokerSearchesPerWeek: 40,
   },
 };

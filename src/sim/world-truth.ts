@@ -3,7 +3,10 @@
  * - `landing_market`: each market's expected regular arrivals per week (landing-zone truth);
  * - `shipper`: every shipper with latent lanes, and the lanes (a company id absent from the truth
  *   file has no recurring northbound need: its searches are one-offs);
- * - `bot`: company ids that are software, with their bursts.
+ * - `bot`: company ids that are software, with their bursts;
+ * - `broker`: freight brokers / 3PLs, heavy searchers for many customers' origins. Not shippers: like
+ *   bots and one-off searchers they have no `shipper` record, so the evaluation counts them as not
+ *   relevant.
  * Field names are snake_case like the CSVs. Weeks are calendar weeks: 0 is the first week of the
  * history, 51 the last, 52 the scheduled week; a lane may start before 0, and end_week 53 means it
  * runs on past the calendar.
@@ -69,6 +72,16 @@ export type TruthRecord =
       readonly company_domain: string;
       readonly source: string;
       readonly bursts: readonly { readonly date: string; readonly searches: number }[];
+    }
+  | {
+      readonly kind: 'broker';
+      readonly company_id: string;
+      readonly company_name: string;
+      readonly company_domain: string;
+      readonly home_region: string;
+      /** Distinct customer origin towns it searches from. */
+      readonly customer_origins: number;
+      readonly searches_per_week: number;
     };
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -135,6 +148,17 @@ export function* truthRecords(plan: WorldPlan, markets: readonly LandingMarket[]
       company_domain: bot.domain,
       source: bot.source,
       bursts: bot.bursts.map((burst) => ({ date: calendar.isoDate(burst.day), searches: burst.searches })),
+    };
+  }
+  for (const broker of plan.brokers) {
+    yield {
+      kind: 'broker',
+      company_id: broker.companyId,
+      company_name: broker.name,
+      company_domain: broker.domain,
+      home_region: broker.homeState,
+      customer_origins: broker.origins.length,
+      searches_per_week: round2(broker.searchesPerWeek),
     };
   }
 }
