@@ -58,6 +58,8 @@ function describeDemo(report: DemoReport): string {
     ...report.imports.map(describeImport),
     '',
     describeSummary(report.summary),
+    '',
+    `Next, as of the world's date: npx northbound zones | prospects | corridors --as-of ${report.world.asOf.slice(0, 10)}`,
   ].join('\n');
 }
 
