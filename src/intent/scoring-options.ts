@@ -43,14 +43,19 @@ export const INTENT_COMPONENTS = [
 ] as const satisfies readonly (keyof IntentWeights)[];
 export type IntentComponent = (typeof INTENT_COMPONENTS)[number];
 
+/**
+ * Chosen by `npm run tune:weights` on training seeds 1–5 (default worlds as of 2026-11-16), starting
+ * from the design's prior; checked on held-out seeds 101–105 by `northbound evaluate`
+ * (docs/intent-weights.md). Distinct searchers carried no information the rest did not: weight 0.
+ */
 export const DEFAULT_INTENT_WEIGHTS: IntentWeights = {
   weeks: 4,
-  searchers: 1,
-  count: 0.5,
-  recency: 1.5,
+  searchers: 0,
+  count: 4,
+  recency: 1,
   originConsistency: 1,
-  equipmentFit: 1.5,
-  proximity: 2.5,
+  equipmentFit: 1,
+  proximity: 4,
   destinationFit: 0.5,
   industryFit: 0.5,
   momentum: 0.5,
