@@ -99,6 +99,9 @@ async function upsertCompanies(tx: SqlSession, stage: string, tenantId: string):
   );
 }
 
+/** Imports that change at least this many rows refresh the table's planner statistics. */
+const ANALYZE_AFTER_ROWS = 10_000;
+
 export async function importRecords<K extends ImportKind>(
   db: SqlDatabase,
   request: ImportRequest<K>,
@@ -107,7 +110,7 @@ export async function importRecords<K extends ImportKind>(
   const stage = `stage_${def.table}`;
   const columns = ['row_no', ...def.staged.map(([name]) => name)];
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       await tx.exec(
         `CREATE TEMP TABLE ${stage} (row_no integer NOT NULL, ${def.staged
           .map(([name, type]) => `${name} ${type}`)
@@ -149,6 +152,14 @@ export async function importRecords<K extends ImportKind>(
       );
       return { committed: true, ...counts, rowsRead: fill.rowsRead, rowsRejected, conflicts };
     });
+    // Fresh statistics after a bulk change: PGlite has no autovacuum at all, and a server's may run
+    // minutes later — until then the planner believes a 10M-row table holds a few hundred rows and
+    // picks plans accordingly (a bitmap scan for a third of the table). ANALYZE samples, so it stays
+    // cheap on large tables; small imports skip it.
+    if (result.rowsNew + result.rowsUpdated >= ANALYZE_AFTER_ROWS) {
+      await db.exec(`ANALYZE ${def.table}${request.kind === 'signals' ? '; ANALYZE companies' : ''}`);
+    }
+    return result;
   } catch (error) {
     if (error instanceof RollBack) return error.result;
     throw error;

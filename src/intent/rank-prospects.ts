@@ -1,6 +1,6 @@
 /**
  * Ranks scored companies into the prospect list: tier first (A, B, C — act today before act within
- * 48 h), then score, then first appearance. Objects and explanations are built only for the
+ * 48 h), then score, then company id. Objects and explanations are built only for the
  * prospects returned, so ranking 500k companies costs one typed-array sort.
  */
 import type { Equipment } from '../domain/equipment.ts';
@@ -83,6 +83,7 @@ export function rankProspects(
     keys.push(c);
   }
   const total = keys.length;
+  const ids = scores.columns.companyIds;
   let order: number[];
   if (scores.companies < INDEX_STEPS) {
     const packed = new Float64Array(total);
@@ -92,12 +93,25 @@ export function rankProspects(
       packed[k] = (scores.tier[c]! * SCORE_STEPS + scoreSteps) * INDEX_STEPS + c;
     }
     packed.sort();
+    // Equal tier and score: order by company id, not by the order the store happened to return
+    // rows in, so every engine lists ties alike. Runs straddling the limit are sorted whole.
     const limit = Math.min(filter.limit, total);
     order = [];
-    for (let k = 0; k < limit; k++) order.push(packed[k]! % INDEX_STEPS);
+    const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+    for (let k = 0; k < total && order.length < limit;) {
+      const prefix = Math.floor(packed[k]! / INDEX_STEPS);
+      let end = k + 1;
+      while (end < total && Math.floor(packed[end]! / INDEX_STEPS) === prefix) end++;
+      const run: number[] = [];
+      for (let j = k; j < end; j++) run.push(packed[j]! % INDEX_STEPS);
+      if (run.length > 1) run.sort(byId);
+      for (const c of run) if (order.length < limit) order.push(c);
+      k = end;
+    }
   } else {
+    const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
     order = keys
-      .sort((a, b) => scores.tier[a]! - scores.tier[b]! || scores.score[b]! - scores.score[a]! || a - b)
+      .sort((a, b) => scores.tier[a]! - scores.tier[b]! || scores.score[b]! - scores.score[a]! || byId(a, b))
       .slice(0, filter.limit);
   }
   return { total, byTier, prospects: order.map((c, i) => describe(scores, c, i + 1, context)) };
