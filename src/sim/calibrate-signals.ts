@@ -1,13 +1,13 @@
 /**
  * Sets the signal rates so a world of a given size lands near its signal target, with a fixed mix:
  * LATENT_SHARE of the (pre-duplicate) signals come from lane shipments, bots contribute their bursts,
- * brokers their daily searches, one-offs fill the rest. Calibration is analytic (expected values), so
+ * brokers their daily searches, corridor surges their extra searches, one-offs fill the rest. Calibration is analytic (expected values), so
  * it costs nothing at 10M rows.
  */
 import { expectedShipments } from './lane-schedule.ts';
 import { brokerSearchesPerWeekday, ONE_OFF_WEEKDAY_FACTOR } from './signal-noise.ts';
 import { HISTORY_DAYS, HISTORY_WEEKS, type WorldCalendar } from './world-calendar.ts';
-import type { Bot, Broker, LatentLane } from './world-model.ts';
+import type { Bot, Broker, LatentLane, SurgeEvent } from './world-model.ts';
 import type { SignalRates } from './world-plan.ts';
 
 /** Share of signals (before duplicates) that come from latent lanes: the learnable part. */
@@ -22,6 +22,8 @@ export interface CalibrateSignalsInput {
   readonly lanes: readonly LatentLane[];
   readonly bots: readonly Bot[];
   readonly brokers: readonly Broker[];
+  /** Corridor surges (absent: none); their searches are exact counts, all inside the history. */
+  readonly surges?: readonly SurgeEvent[];
   readonly targetSignals: number;
 }
 
@@ -30,6 +32,7 @@ export function calibrateSignals({
   lanes,
   bots,
   brokers,
+  surges = [],
   targetSignals,
 }: CalibrateSignalsInput): SignalRates {
   const base = targetSignals / (1 + EXACT_DUPLICATE_RATE + NEAR_DUPLICATE_RATE);
@@ -64,7 +67,8 @@ export function calibrateSignals({
   // Brokers search on the same weekday pattern as one-offs, over the same days.
   const brokerSignals =
     brokers.reduce((sum, broker) => sum + brokerSearchesPerWeekday(broker), 0) * weekdayEquivalents;
-  const oneOffs = Math.max(0, base - latentExpected - botSignals - brokerSignals);
+  const surgeSignals = surges.reduce((sum, event) => sum + event.searches.length, 0);
+  const oneOffs = Math.max(0, base - latentExpected - botSignals - brokerSignals - surgeSignals);
   return {
     searchProbability,
     extraSearchesMean,

@@ -9,11 +9,13 @@
  * - Bots: a company id firing dozens of searches within an hour over random lanes (truth marks them).
  * - Brokers: freight brokers / 3PLs searching every business day for many customers, from dozens of
  *   origins (truth marks them); heavy searchers that are not shippers.
+ * - Surges: in a week near asOf, several shippers of one market search 3–5× a corridor's usual volume
+ *   (surge-events.ts; truth marks them).
  * - Duplicates: a feed re-sends a row verbatim (same signal_id), or echoes it seconds later under a
  *   new signal_id.
  *
  * Streaming: searches for week w's shipments fall in days 7w−6 … 7w+6, so after generating week w
- * (shipments, one-offs, bots, brokers) every day ≤ 7w is complete and is sorted and emitted. The
+ * (shipments, one-offs, bots, brokers, surges) every day ≤ 7w is complete and is sorted and emitted. The
  * buffer holds about two weeks of signals (~400k rows at the large size), never the whole stream.
  * Signals after asOf are dropped: the world is observed as of asOf.
  */
@@ -23,6 +25,7 @@ import { shipmentsInWeek, type Shipment } from './lane-schedule.ts';
 import { searchRow, type PendingSignal } from './search-row.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { generateBotBursts, generateBrokerSearches, generateOneOffs } from './signal-noise.ts';
+import { generateSurgeSearches } from './surge-events.ts';
 import { WeightedPicker } from './weighted-picker.ts';
 import { CALENDAR_WEEKS, HISTORY_DAYS } from './world-calendar.ts';
 import type { WorldPlan } from './world-plan.ts';
@@ -122,6 +125,7 @@ export function* generateSignals(plan: WorldPlan): Generator<SignalRow> {
   const oneOffs = generateOneOffs(plan);
   const bots = generateBotBursts(plan);
   const brokers = generateBrokerSearches(plan);
+  const surges = generateSurgeSearches(plan);
   let sequence = 0;
 
   for (let week = 0; week < CALENDAR_WEEKS; week += 1) {
@@ -138,6 +142,8 @@ export function* generateSignals(plan: WorldPlan): Generator<SignalRow> {
       // Brokers draw from their own stream, so the other noise does not shift with their number.
       const brokerRandom = new SeededRandom(plan.seed, 'broker-searches', day);
       for (const pending of brokers(day, brokerRandom)) buffer.add(pending, brokerRandom);
+      const surgeRandom = new SeededRandom(plan.seed, 'surge-searches', day);
+      for (const pending of surges(day, surgeRandom)) buffer.add(pending, surgeRandom);
     }
     const lastComplete = week === CALENDAR_WEEKS - 1 ? Infinity : week * 7;
     for (const day of buffer.release(lastComplete)) {

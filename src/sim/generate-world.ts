@@ -18,9 +18,12 @@
  * - Brokers: freight brokers / 3PLs homed by BTS US→CA export tonnage, searching daily for 15–60
  *   customer towns (by population) in their home state and nearby exporting states (build-brokers.ts).
  * - Loads: lane shipments near landing zones (mostly) and spot loads, DAT rates (generate-loads.ts).
+ * - Surges: a few corridors (an origin market near the landing markets × province × equipment from the
+ *   state's exports) get 3–5× their usual searches in week t (or t−1) from several of the market's
+ *   shippers, so `corridors` has something to flag (surge-events.ts; truth kind 'surge').
  *
  * Determinism: everything is a function of (reference data, gazetteer, seed, size, asOf, home
- * provinces). Small objects (fleet, consignees, shippers, lanes, bots, brokers) are built here; row
+ * provinces). Small objects (fleet, consignees, shippers, lanes, bots, brokers, surges) are built here; row
  * streams are generator functions over the plan, each drawing from streams keyed by what it generates
  * (truck × week, lane × week, day, broker searches × day), so they can be consumed lazily, in any
  * order, repeatedly, identically.
@@ -48,6 +51,7 @@ import { placeShippers } from './place-shippers.ts';
 import { planLoadOffers } from './plan-load-offers.ts';
 import type { ReferenceData } from './reference-data.ts';
 import { SeededRandom } from './seeded-random.ts';
+import { buildSurgeEvents } from './surge-events.ts';
 import { TradeFlows } from './trade-flows.ts';
 import { CALENDAR_DAYS, WorldCalendar } from './world-calendar.ts';
 import type { WorldPlan } from './world-plan.ts';
@@ -56,7 +60,7 @@ import { WORLD_SCALES, type WorldSize } from './world-size.ts';
 import { truthRecords, type TruthRecord } from './world-truth.ts';
 
 /** Bump when a change alters the rows a (seed, size, asOf) produces. */
-export const GENERATOR_VERSION = '1.2.0';
+export const GENERATOR_VERSION = '1.3.0';
 
 export interface GenerateWorldOptions {
   readonly size: WorldSize;
@@ -94,6 +98,7 @@ export interface WorldParameters {
     readonly lanes: number;
     readonly bots: number;
     readonly brokers: number;
+    readonly surges: number;
     readonly loadVisibleLanes: number;
     readonly partneredLanes: number;
   };
@@ -160,6 +165,21 @@ export function generateWorld(
     namer,
     searchesPerWeek: scale.brokerSearchesPerWeek,
   });
+  const markets = landingMarkets(consignees, gazetteer);
+  // Surges are sized against the corridors' usual weeks under the rates without them; the final rates
+  // then take their searches off the one-off budget.
+  const signalInput = { calendar, lanes, bots, brokers, targetSignals: scale.targetSignals };
+  const surges = buildSurgeEvents({
+    seed,
+    count: scale.surges,
+    calendar,
+    places,
+    flows,
+    shippers,
+    brokers,
+    markets,
+    rates: calibrateSignals(signalInput),
+  });
   const plan: WorldPlan = {
     seed,
     size,
@@ -174,10 +194,10 @@ export function generateWorld(
     lanes,
     bots,
     brokers,
-    signalRates: calibrateSignals({ calendar, lanes, bots, brokers, targetSignals: scale.targetSignals }),
+    surges,
+    signalRates: calibrateSignals({ ...signalInput, surges }),
     loadRates: planLoadOffers({ seed, carrier, consignees, lanes, shippers, targetLoads: scale.targetLoads }),
   };
-  const markets = landingMarkets(consignees, gazetteer);
   const reps = buildReps(seed, scale.reps, carrier, markets);
 
   const trucksByEquipment: Partial<Record<Equipment, number>> = {};
@@ -210,6 +230,7 @@ export function generateWorld(
       lanes: lanes.length,
       bots: bots.length,
       brokers: brokers.length,
+      surges: surges.length,
       loadVisibleLanes: plan.loadRates.visibleLanes.length,
       partneredLanes: plan.loadRates.partnered.size,
     },

@@ -1,6 +1,7 @@
 /**
  * The noise in an intent feed: one-off searches, bot bursts and freight brokers' searches, generated
- * day by day. See generate-signals.ts for how they join the latent searches.
+ * day by day. See generate-signals.ts for how they join the latent searches (and surge-events.ts for
+ * the corridor surges, which join the same way).
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import type { UsState } from '../domain/regions.ts';
@@ -12,32 +13,32 @@ import type { WorldPlan } from './world-plan.ts';
 
 /** One-off searches by weekday (0 = Sunday): people search at work. */
 export const ONE_OFF_WEEKDAY_FACTOR = [0.15, 1, 1, 1, 1, 1, 0.25];
-const SOURCE_WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.1];
+export const SOURCE_WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.1];
 const CURIOSITY_SIGMA = 1.2;
 /** Owners of lanes search off-lane too, but less: most of their searching is for their lanes. */
 const LANE_OWNER_CURIOSITY = 0.6;
-const DEST_MIN_POPULATION = 20_000;
+export const DEST_MIN_POPULATION = 20_000;
 const MINUTE_MS = 60_000;
 /** A week's weekday factors summed: a broker's weekly volume over this is its rate per full weekday. */
-const WEEK_FACTOR = ONE_OFF_WEEKDAY_FACTOR.reduce((sum, factor) => sum + factor, 0);
+export const WEEK_FACTOR = ONE_OFF_WEEKDAY_FACTOR.reduce((sum, factor) => sum + factor, 0);
 const BROKER_INDUSTRY = 'logistics';
 
 /** A broker's expected searches on a day whose weekday factor is 1 (calibrate-signals.ts uses it). */
 export const brokerSearchesPerWeekday = (broker: Broker): number => broker.searchesPerWeek / WEEK_FACTOR;
 
-type DayNoise = (day: number, random: SeededRandom) => Iterable<PendingSignal>;
+export type DayNoise = (day: number, random: SeededRandom) => Iterable<PendingSignal>;
+
+/** A shipper's share weight among one-off searchers: its lognormal curiosity, less for lane owners. */
+export function oneOffWeight(seed: number, shipper: Shipper): number {
+  const curiosity = new SeededRandom(seed, 'curiosity', shipper.index).lognormalWithMean(1, CURIOSITY_SIGMA);
+  return shipper.lanes.length > 0 ? curiosity * LANE_OWNER_CURIOSITY : curiosity;
+}
 
 export function generateOneOffs(plan: WorldPlan): DayNoise {
   const { shippers, calendar, flows, places, signalRates } = plan;
   const picker = WeightedPicker.create(
     shippers,
-    shippers.map((shipper) => {
-      const curiosity = new SeededRandom(plan.seed, 'curiosity', shipper.index).lognormalWithMean(
-        1,
-        CURIOSITY_SIGMA,
-      );
-      return shipper.lanes.length > 0 ? curiosity * LANE_OWNER_CURIOSITY : curiosity;
-    }),
+    shippers.map((shipper) => oneOffWeight(plan.seed, shipper)),
   );
   const sources = WeightedPicker.create(SIGNAL_SOURCES, SOURCE_WEIGHTS) as WeightedPicker<string>;
 

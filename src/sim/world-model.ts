@@ -152,3 +152,32 @@ export interface Broker {
 
 /** Load boards and intent feeds a signal may come from. */
 export const SIGNAL_SOURCES = ['dat', 'truckstop', 'loadlink', '123loadboard', 'web'] as const;
+
+/** One search of a surge: a shipper's dock, a local day and minute (surge-events.ts). */
+export interface SurgeSearch {
+  readonly shipper: Shipper;
+  readonly day: number;
+  /** Local minutes into the day. */
+  readonly minute: number;
+  readonly instantMs: number;
+}
+
+/**
+ * A corridor surge: for one week, several shippers of one origin market search far more than usual
+ * for one destination province and equipment (DESIGN.md §3.3 should flag it).
+ */
+export interface SurgeEvent {
+  readonly index: number;
+  /** The origin market (a gazetteer market in a US state). */
+  readonly market: City;
+  readonly destProvince: Province;
+  readonly equipment: Equipment;
+  /** 0 = week t (the 7 days before asOf), 1 = week t−1. */
+  readonly weeksBeforeAsOf: number;
+  /** Start of that 7-day week (asOf − 7·(weeksBeforeAsOf + 1) days). */
+  readonly weekStartMs: number;
+  /** The corridor's estimated usual searches a week, before the surge. */
+  readonly usualPerWeek: number;
+  /** The extra searches, in time order. */
+  readonly searches: readonly SurgeSearch[];
+}

@@ -8,7 +8,7 @@ import type { PlaceCatalog } from './place-catalog.ts';
 import type { TruckingEconomics } from './reference-data.ts';
 import type { TradeFlows } from './trade-flows.ts';
 import type { WorldCalendar } from './world-calendar.ts';
-import type { Bot, Broker, Carrier, Consignee, LatentLane, Shipper } from './world-model.ts';
+import type { Bot, Broker, Carrier, Consignee, LatentLane, Shipper, SurgeEvent } from './world-model.ts';
 import type { WorldScale, WorldSize } from './world-size.ts';
 
 export interface SignalRates {
@@ -48,6 +48,8 @@ export interface WorldPlan {
   readonly lanes: readonly LatentLane[];
   readonly bots: readonly Bot[];
   readonly brokers: readonly Broker[];
+  /** Corridor surges near asOf (surge-events.ts). */
+  readonly surges: readonly SurgeEvent[];
   readonly signalRates: SignalRates;
   readonly loadRates: LoadRates;
 }

@@ -33,6 +33,8 @@ export interface WorldScale {
   readonly brokers: number;
   /** Mean searches a week per broker (lognormal spread). */
   readonly brokerSearchesPerWeek: number;
+  /** Corridor surge events near asOf (surge-events.ts): a week of 3–5× the usual searches. */
+  readonly surges: number;
 }
 
 export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
@@ -47,6 +49,7 @@ export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
     botBursts: 2,
     brokers: 2,
     brokerSearchesPerWeek: 1.5,
+    surges: 1,
   },
   default: {
     trucks: 300,
@@ -59,6 +62,7 @@ export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
     botBursts: 4,
     brokers: 15,
     brokerSearchesPerWeek: 8,
+    surges: 3,
   },
   large: {
     trucks: 1_000,
@@ -71,5 +75,6 @@ export const WORLD_SCALES: Readonly<Record<WorldSize, WorldScale>> = {
     botBursts: 6,
     brokers: 400,
     brokerSearchesPerWeek: 40,
+    surges: 10,
   },
 };

@@ -7,11 +7,16 @@
  * - `broker`: freight brokers / 3PLs, heavy searchers for many customers' origins. Not shippers: like
  *   bots and one-off searchers they have no `shipper` record, so the evaluation counts them as not
  *   relevant.
+ * - `surge`: corridor surges (origin market × destination province × equipment) put into the signals:
+ *   the week (week_start = asOf − 7 days for week t, the week `corridors` as of asOf tests; a week
+ *   earlier for t−1), the extra searches and the shippers who made them. The corridor's other searches
+ *   that week come on top; `usual_per_week` is the generator's estimate of them.
  * Field names are snake_case like the CSVs. Weeks are calendar weeks: 0 is the first week of the
  * history, 51 the last, 52 the scheduled week; a lane may start before 0, and end_week 53 means it
  * runs on past the calendar.
  */
 import type { Equipment } from '../domain/equipment.ts';
+import { marketLabel } from '../domain/market.ts';
 import { expectedShipments } from './lane-schedule.ts';
 import type { LandingMarket } from './landing-markets.ts';
 import { CALENDAR_WEEKS, HISTORY_WEEKS } from './world-calendar.ts';
@@ -82,6 +87,20 @@ export type TruthRecord =
       /** Distinct customer origin towns it searches from. */
       readonly customer_origins: number;
       readonly searches_per_week: number;
+    }
+  | {
+      readonly kind: 'surge';
+      /** "Dallas, TX" */
+      readonly origin_market: string;
+      readonly origin_market_id: string;
+      readonly dest_region: string;
+      readonly equipment: Equipment;
+      /** First date of the 7-day corridor week (YYYY-MM-DD). */
+      readonly week_start: string;
+      /** Extra searches that week (before the feed's duplicates). */
+      readonly searches: number;
+      readonly company_ids: readonly string[];
+      readonly usual_per_week: number;
     };
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -159,6 +178,19 @@ export function* truthRecords(plan: WorldPlan, markets: readonly LandingMarket[]
       home_region: broker.homeState,
       customer_origins: broker.origins.length,
       searches_per_week: round2(broker.searchesPerWeek),
+    };
+  }
+  for (const surge of plan.surges) {
+    yield {
+      kind: 'surge',
+      origin_market: marketLabel(surge.market),
+      origin_market_id: surge.market.id,
+      dest_region: surge.destProvince,
+      equipment: surge.equipment,
+      week_start: new Date(surge.weekStartMs).toISOString().slice(0, 10),
+      searches: surge.searches.length,
+      company_ids: [...new Set(surge.searches.map((search) => search.shipper.companyId))].sort(),
+      usual_per_week: round2(surge.usualPerWeek),
     };
   }
 }
