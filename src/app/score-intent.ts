@@ -16,8 +16,7 @@ import {
   type ScoringOptions,
 } from '../intent/scoring-options.ts';
 import type { SignalColumns } from '../intent/signal-columns.ts';
-import { landingSnapshot, type LandingSnapshot } from '../intent/price-origins.ts';
-import { DEFAULT_PROXIMITY_ZERO_MILES } from '../zones/landing-index.ts';
+import { landingSnapshot, type LandingSnapshot } from '../zones/price-origins.ts';
 import type { LandingZoneReport } from '../zones/landing-zone.ts';
 import { landingZonesOf } from './find-landing-zones.ts';
 import type { Store } from './ports.ts';
@@ -54,7 +53,7 @@ export async function scoreIntent(
     asOf: options.asOf,
     ...(options.zoneWeeks === undefined ? {} : { weeks: options.zoneWeeks }),
   });
-  const landing = landingSnapshot(report, DEFAULT_PROXIMITY_ZERO_MILES);
+  const landing = landingSnapshot(report);
   const servedProvinces =
     options.servedProvinces ?? (await store.fleetHomes(tenantId)).map((h) => h.region).filter(isProvince);
   const zonesDone = now();

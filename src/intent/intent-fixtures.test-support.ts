@@ -4,7 +4,7 @@
  */
 import type { Equipment } from '../domain/equipment.ts';
 import type { Region } from '../domain/regions.ts';
-import type { LandingSnapshot } from './price-origins.ts';
+import type { LandingSnapshot } from '../zones/price-origins.ts';
 import { DEFAULT_SCORING_OPTIONS, type ScoringOptions } from './scoring-options.ts';
 import { SignalColumnsBuilder, type SignalColumns, type SignalFacts } from './signal-columns.ts';
 

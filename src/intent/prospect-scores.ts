@@ -2,7 +2,7 @@
  * Scores of every company, as columns indexed by company (the index of SignalColumns.companyIds).
  * `active` marks companies with a search in the 90 days before asOf; the others carry zeros.
  */
-import type { NearZone } from './price-origins.ts';
+import type { NearZone } from '../zones/price-origins.ts';
 import type { SignalColumns } from './signal-columns.ts';
 
 export interface ProspectScores {

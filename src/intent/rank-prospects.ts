@@ -6,7 +6,7 @@
 import type { Equipment } from '../domain/equipment.ts';
 import type { Region } from '../domain/regions.ts';
 import { explainProspect } from './explain-prospect.ts';
-import type { NearZone } from './price-origins.ts';
+import type { NearZone } from '../zones/price-origins.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 import { TIER_LABELS, type TierLabel } from './prospect-tier.ts';
 import { equipmentAt, regionAt } from './signal-columns.ts';

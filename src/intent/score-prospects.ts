@@ -13,7 +13,7 @@
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { markDuplicates } from './mark-duplicates.ts';
 import { negativeBinomialUpperTailInto } from './negative-binomial.ts';
-import { priceOrigins, type LandingSnapshot } from './price-origins.ts';
+import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
 import { prospectTier, TIER_C } from './prospect-tier.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 import {

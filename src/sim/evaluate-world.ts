@@ -9,7 +9,7 @@ import { rankProspects } from '../intent/rank-prospects.ts';
 import { scoreProspects } from '../intent/score-prospects.ts';
 import { DEFAULT_SCORING_OPTIONS, type IntentWeights } from '../intent/scoring-options.ts';
 import { findLandingZones } from '../zones/find-landing-zones.ts';
-import { landingSnapshot } from '../intent/price-origins.ts';
+import { landingSnapshot } from '../zones/price-origins.ts';
 import { DEFAULT_LANDING_ZONE_OPTIONS } from '../zones/landing-zone.ts';
 import { EVALUATION_CUTOFFS, rankingQuality, type RankingQuality } from './ranking-quality.ts';
 import { DEFAULT_RELEVANCE, relevantShippers, truthMarketZones } from './relevant-shippers.ts';

@@ -1,6 +1,6 @@
 /**
  * Landing zones (DESIGN.md §3.1): the US markets where a carrier's trucks finish southbound deliveries
- * week after week. These are the shapes findLandingZones produces and LandingIndex, intent scoring,
+ * week after week. These are the shapes findLandingZones produces and priceOrigins, intent scoring,
  * narratives and metrics read.
  */
 import type { Equipment } from '../domain/equipment.ts';

@@ -1,14 +1,17 @@
 /**
- * What the landing zones say about every distinct search origin, in one batch: proximity (DESIGN.md
- * §3.2), the nearest landing zone and its distance, and trucks/week landing within the reload radius
- * per equipment. The same answers as src/zones/landing-index.ts gives point by point (a test checks
- * them against each other), but priced for hundreds of thousands of origins: zones and markets are
- * sorted by latitude, each origin looks only at the latitude band its radius can reach, and the
- * great-circle distance is computed only for candidates inside the band's longitude window.
+ * What the landing zones say about points — every distinct search origin, in one batch: proximity
+ * (DESIGN.md §3.2: 1 within a zone's reload radius, falling linearly to 0 at 300 mi, the best over
+ * zones), the nearest landing zone and its great-circle distance, and trucks/week of each equipment
+ * landing in markets (zones or not) whose reload radius covers the point — equipment fit is
+ * min(1, that). Priced for hundreds of thousands of origins: zones and markets are sorted by
+ * latitude, each origin looks only at the latitude band its radius can reach, and the great-circle
+ * distance is computed only for candidates inside the band's longitude window.
  * O(origins × markets in band); a far origin with no zone in reach scans the zones once for its
  * nearest (explanations name it).
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
+import { NorthboundError } from '../domain/errors.ts';
+import { isValidLatLon } from '../domain/geo.ts';
 
 const EQUIPMENT_COUNT = EQUIPMENT.length;
 const EQUIPMENT_INDEX = new Map<string, number>(EQUIPMENT.map((e, i) => [e, i]));
@@ -104,10 +107,21 @@ const lonWindow = (lat: number, band: number): number =>
   band / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + band) * Math.PI) / 180));
 
 /** The snapshot of a landing-zone report, as scoring reads it. */
-export const landingSnapshot = (
+export const DEFAULT_PROXIMITY_ZERO_MILES = 300;
+
+export function landingSnapshot(
   report: { readonly zones: readonly SnapshotZone[]; readonly markets: readonly SnapshotMarket[] },
-  proximityZeroMiles = 300,
-): LandingSnapshot => ({ zones: report.zones, markets: report.markets, proximityZeroMiles });
+  proximityZeroMiles = DEFAULT_PROXIMITY_ZERO_MILES,
+): LandingSnapshot {
+  if (!(proximityZeroMiles > 0 && Number.isFinite(proximityZeroMiles))) {
+    throw new NorthboundError(
+      'invalid_input',
+      `Cannot price points against the landing zones: proximityZeroMiles is ${proximityZeroMiles}; expected a distance in miles > 0.`,
+      { option: 'proximityZeroMiles', value: proximityZeroMiles },
+    );
+  }
+  return { zones: report.zones, markets: report.markets, proximityZeroMiles };
+}
 
 export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: LandingSnapshot): OriginPrices {
   const n = lat.length;
@@ -143,6 +157,13 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
   for (let o = 0; o < n; o++) {
     const pLat = lat[o]!;
     const pLon = lon[o]!;
+    if (!isValidLatLon(pLat, pLon)) {
+      throw new NorthboundError(
+        'invalid_input',
+        `Cannot price the point ${pLat}, ${pLon}: it is not a latitude from −90 to 90 and a longitude from −180 to 180.`,
+        { lat: pLat, lon: pLon },
+      );
+    }
     const cosLat = Math.cos(pLat * RADIANS);
     // Zones within reach: proximity (the best over zones) and the nearest (ties: the better rank).
     let best = 0;
