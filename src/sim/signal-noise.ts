@@ -3,8 +3,8 @@
  * day by day. See generate-signals.ts for how they join the latent searches (and surge-events.ts for
  * the corridor surges, which join the same way).
  */
-import { EQUIPMENT } from '../domain/equipment.ts';
-import type { UsState } from '../domain/regions.ts';
+import { EQUIPMENT, type Equipment } from '../domain/equipment.ts';
+import type { Province, UsState } from '../domain/regions.ts';
 import { searchRow, type PendingSignal, type Searcher } from './search-row.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { WeightedPicker } from './weighted-picker.ts';
@@ -28,6 +28,38 @@ export const brokerSearchesPerWeekday = (broker: Broker): number => broker.searc
 
 export type DayNoise = (day: number, random: SeededRandom) => Iterable<PendingSignal>;
 
+/**
+ * A shipper searching from its own dock for a truck to a province (one-offs and surge events): one
+ * of its people, a board by SOURCE_WEIGHTS, a destination city by population. Draw order is part of
+ * the world's determinism: searcher, source, destination city, then the row's own draws.
+ */
+export function shipperSearch(
+  plan: Pick<WorldPlan, 'places'>,
+  sources: WeightedPicker<string>,
+  shipper: Shipper,
+  instantMs: number,
+  destProvince: Province,
+  equipment: Equipment,
+  random: SeededRandom,
+): PendingSignal {
+  return searchRow(
+    {
+      instantMs,
+      searcher: shipper,
+      searcherId: random.pick(shipper.searcherIds),
+      source: sources.pick(random),
+      originRegion: shipper.state,
+      originCity: shipper.city,
+      originPoint: shipper.point,
+      originZip: shipper.zip,
+      destProvince,
+      destCity: plan.places.cityByPopulation(destProvince, DEST_MIN_POPULATION, random),
+      equipment,
+    },
+    random,
+  );
+}
+
 /** A shipper's share weight among one-off searchers: its lognormal curiosity, less for lane owners. */
 export function oneOffWeight(seed: number, shipper: Shipper): number {
   const curiosity = new SeededRandom(seed, 'curiosity', shipper.index).lognormalWithMean(1, CURIOSITY_SIGMA);
@@ -35,7 +67,7 @@ export function oneOffWeight(seed: number, shipper: Shipper): number {
 }
 
 export function generateOneOffs(plan: WorldPlan): DayNoise {
-  const { shippers, calendar, flows, places, signalRates } = plan;
+  const { shippers, calendar, flows, signalRates } = plan;
   const picker = WeightedPicker.create(
     shippers,
     shippers.map((shipper) => oneOffWeight(plan.seed, shipper)),
@@ -55,22 +87,8 @@ export function generateOneOffs(plan: WorldPlan): DayNoise {
           ? flows.northboundFreight(shipper.state, shipper.sector)?.pick(random)
           : { province: lane.destProvince, equipment: lane.equipment };
       if (target === undefined) continue;
-      yield searchRow(
-        {
-          instantMs: calendar.instant(shipper.state, day, 7 * 60 + random.int(11 * 60)),
-          searcher: shipper,
-          searcherId: random.pick(shipper.searcherIds),
-          source: sources.pick(random),
-          originRegion: shipper.state,
-          originCity: shipper.city,
-          originPoint: shipper.point,
-          originZip: shipper.zip,
-          destProvince: target.province,
-          destCity: places.cityByPopulation(target.province, DEST_MIN_POPULATION, random),
-          equipment: target.equipment,
-        },
-        random,
-      );
+      const instantMs = calendar.instant(shipper.state, day, 7 * 60 + random.int(11 * 60));
+      yield shipperSearch(plan, sources, shipper, instantMs, target.province, target.equipment, random);
     }
   };
 }

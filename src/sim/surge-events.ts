@@ -25,15 +25,8 @@ import type { City } from '../domain/market.ts';
 import { isUsState, type Province, type UsState } from '../domain/regions.ts';
 import type { LandingMarket } from './landing-markets.ts';
 import type { PlaceCatalog } from './place-catalog.ts';
-import { searchRow } from './search-row.ts';
 import { SeededRandom } from './seeded-random.ts';
-import {
-  DEST_MIN_POPULATION,
-  oneOffWeight,
-  SOURCE_WEIGHTS,
-  WEEK_FACTOR,
-  type DayNoise,
-} from './signal-noise.ts';
+import { oneOffWeight, shipperSearch, SOURCE_WEIGHTS, WEEK_FACTOR, type DayNoise } from './signal-noise.ts';
 import type { TradeFlows } from './trade-flows.ts';
 import { WeightedPicker } from './weighted-picker.ts';
 import { HISTORY_DAYS, HISTORY_WEEKS, type WorldCalendar } from './world-calendar.ts';
@@ -264,7 +257,7 @@ function corridorVolume(
 
 /** The surges' searches, day by day (the day is the searcher's local date). */
 export function generateSurgeSearches(plan: WorldPlan): DayNoise {
-  const { surges, places } = plan;
+  const { surges } = plan;
   const byDay = new Map<number, { event: SurgeEvent; search: SurgeSearch }[]>();
   for (const event of surges) {
     for (const search of event.searches) {
@@ -277,21 +270,13 @@ export function generateSurgeSearches(plan: WorldPlan): DayNoise {
 
   return function* surgeSearches(day, random) {
     for (const { event, search } of byDay.get(day) ?? []) {
-      const { shipper } = search;
-      yield searchRow(
-        {
-          instantMs: search.instantMs,
-          searcher: shipper,
-          searcherId: random.pick(shipper.searcherIds),
-          source: sources.pick(random),
-          originRegion: shipper.state,
-          originCity: shipper.city,
-          originPoint: shipper.point,
-          originZip: shipper.zip,
-          destProvince: event.destProvince,
-          destCity: places.cityByPopulation(event.destProvince, DEST_MIN_POPULATION, random),
-          equipment: event.equipment,
-        },
+      yield shipperSearch(
+        plan,
+        sources,
+        search.shipper,
+        search.instantMs,
+        event.destProvince,
+        event.equipment,
         random,
       );
     }
