@@ -45,11 +45,11 @@ export async function listProspects(
 ): Promise<ProspectList> {
   const scoring = await scoreIntent(store, markets, tenantId, options);
   const started = performance.now();
-  const ranking = rankProspects(
-    scoring.scores,
-    { tier: options.tier, zone: options.zone, limit: options.limit },
-    { asOf: options.asOf, reloadRadiusMiles: scoring.report.zones[0]?.reloadRadiusMiles ?? 100 },
-  );
+  const ranking = rankProspects(scoring.scores, {
+    tier: options.tier,
+    zone: options.zone,
+    limit: options.limit,
+  });
   const rankMs = performance.now() - started;
   const facts = await store.companies(
     tenantId,

@@ -15,10 +15,10 @@ export interface ProspectFacts {
   readonly origin: string | null;
   readonly destRegion: Region;
   readonly daysSinceLastSearch: number;
-  readonly zone: string | null;
+  /** The nearest landing zone; its reload radius is the radius the trucks are counted in. */
+  readonly zone: { readonly label: string; readonly reloadRadiusMiles: number } | null;
   readonly zoneMiles: number | null;
   readonly trucksPerWeekNear: number;
-  readonly reloadRadiusMiles: number;
   readonly momentum: number;
   /** Searches in the last 3 weeks, and per week in the 12 before (momentum's inputs). */
   readonly recentSearches: number;
@@ -46,9 +46,9 @@ export function explainProspect(facts: ProspectFacts): string {
     const trucks = Math.round(facts.trucksPerWeekNear * 10) / 10;
     const landing =
       trucks > 0
-        ? `${trucks} ${kind} trucks/wk land within ${facts.reloadRadiusMiles} mi`
-        : `no ${kind} trucks land within ${facts.reloadRadiusMiles} mi`;
-    where = `origin ${Math.round(facts.zoneMiles)} mi from your ${facts.zone} zone, ${landing}`;
+        ? `${trucks} ${kind} trucks/wk land within ${facts.zone.reloadRadiusMiles} mi`
+        : `no ${kind} trucks land within ${facts.zone.reloadRadiusMiles} mi`;
+    where = `origin ${Math.round(facts.zoneMiles)} mi from your ${facts.zone.label} zone, ${landing}`;
   }
   // Momentum is worth a word only when there is enough to go on: a first search is not a trend.
   let trend = '';

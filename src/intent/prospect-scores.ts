@@ -2,11 +2,13 @@
  * Scores of every company, as columns indexed by company (the index of SignalColumns.companyIds).
  * `active` marks companies with a search in the 90 days before asOf; the others carry zeros.
  */
-import type { NearZone } from '../zones/price-origins.ts';
+import type { SnapshotZone } from '../zones/price-origins.ts';
 import type { SignalColumns } from './signal-columns.ts';
 
 export interface ProspectScores {
   readonly companies: number;
+  /** The instant the scores are as of. */
+  readonly asOf: Date;
   readonly columns: SignalColumns;
   readonly active: Uint8Array;
   /** 0–100, the weighted mean of the components. */
@@ -48,5 +50,5 @@ export interface ProspectScores {
   /** Trucks/week of the modal equipment landing within the reload radius of the modal origin. */
   readonly trucksNear: Float64Array;
   /** The landing zone nearest the company's modal origin. */
-  zoneOf(company: number): NearZone | null;
+  zoneOf(company: number): SnapshotZone | null;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AS_OF,
   DENVER,
   columnsOf,
   dallasLanding,
@@ -23,11 +22,10 @@ const scores = scoreProspects(
   dallasLanding,
   scoringOptions(),
 );
-const context = { asOf: AS_OF, reloadRadiusMiles: 100 };
 
 describe('rankProspects', () => {
   it('orders by tier, then score', () => {
-    const ranking = rankProspects(scores, { limit: 10 }, context);
+    const ranking = rankProspects(scores, { limit: 10 });
     expect(ranking.prospects.map((p) => [p.companyId, p.tier])).toEqual([
       ['A-strong', 'A'],
       ['A-weaker', 'A'],
@@ -39,18 +37,18 @@ describe('rankProspects', () => {
   });
 
   it('filters by tier and by zone, and limits', () => {
-    expect(rankProspects(scores, { tier: 'A', limit: 1 }, context).prospects.map((p) => p.companyId)).toEqual(
-      ['A-strong'],
-    );
-    expect(rankProspects(scores, { tier: 'A', limit: 1 }, context).total).toBe(2);
+    expect(rankProspects(scores, { tier: 'A', limit: 1 }).prospects.map((p) => p.companyId)).toEqual([
+      'A-strong',
+    ]);
+    expect(rankProspects(scores, { tier: 'A', limit: 1 }).total).toBe(2);
     // Denver is beyond reach of the Dallas zone (proximity 0): not in its segment.
-    const dallas = rankProspects(scores, { zone: 'dallas, tx', limit: 10 }, context);
+    const dallas = rankProspects(scores, { zone: 'dallas, tx', limit: 10 });
     expect(dallas.prospects.map((p) => p.companyId)).toEqual(['A-strong', 'A-weaker', 'B-far-ish']);
-    expect(rankProspects(scores, { zone: 'Chicago', limit: 10 }, context).total).toBe(0);
+    expect(rankProspects(scores, { zone: 'Chicago', limit: 10 }).total).toBe(0);
   });
 
   it('explains every prospect in numbers that match its components', () => {
-    const [top] = rankProspects(scores, { limit: 1 }, context).prospects;
+    const [top] = rankProspects(scores, { limit: 1 }).prospects;
     expect(top?.components.searches.d90).toBe(6);
     expect(top?.components.distinctWeeks.d90).toBe(6);
     expect(top?.explanation).toBe(

@@ -60,11 +60,7 @@ const SCORE_STEPS = 131_072; // > 100 000: the score in thousandths fits below i
 const INDEX_STEPS = 2 ** 24;
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function rankProspects(
-  scores: ProspectScores,
-  filter: ProspectFilter,
-  context: { readonly asOf: Date; readonly reloadRadiusMiles: number },
-): ProspectRanking {
+export function rankProspects(scores: ProspectScores, filter: ProspectFilter): ProspectRanking {
   const wantedTier = filter.tier === undefined ? -1 : TIER_LABELS.indexOf(filter.tier);
   const wantedZone = filter.zone?.trim().toLowerCase();
   const byTier: Record<TierLabel, number> = { A: 0, B: 0, C: 0 };
@@ -84,6 +80,7 @@ export function rankProspects(
   }
   const total = keys.length;
   const ids = scores.columns.companyIds;
+  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   let order: number[];
   if (scores.companies < INDEX_STEPS) {
     const packed = new Float64Array(total);
@@ -97,7 +94,6 @@ export function rankProspects(
     // rows in, so every engine lists ties alike. Runs straddling the limit are sorted whole.
     const limit = Math.min(filter.limit, total);
     order = [];
-    const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
     for (let k = 0; k < total && order.length < limit;) {
       const prefix = Math.floor(packed[k]! / INDEX_STEPS);
       let end = k + 1;
@@ -109,20 +105,14 @@ export function rankProspects(
       k = end;
     }
   } else {
-    const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
     order = keys
       .sort((a, b) => scores.tier[a]! - scores.tier[b]! || scores.score[b]! - scores.score[a]! || byId(a, b))
       .slice(0, filter.limit);
   }
-  return { total, byTier, prospects: order.map((c, i) => describe(scores, c, i + 1, context)) };
+  return { total, byTier, prospects: order.map((c, i) => describe(scores, c, i + 1)) };
 }
 
-function describe(
-  scores: ProspectScores,
-  c: number,
-  rank: number,
-  context: { readonly asOf: Date; readonly reloadRadiusMiles: number },
-): RankedProspect {
+function describe(scores: ProspectScores, c: number, rank: number): RankedProspect {
   const { columns } = scores;
   const place = scores.modalPlace[c]!;
   const origin = place >= 0 ? columns.placeLabel[place]! : null;
@@ -140,11 +130,10 @@ function describe(
     equipment,
     origin,
     destRegion,
-    daysSinceLastSearch: (context.asOf.getTime() - lastSearchAt.getTime()) / 86_400_000,
-    zone: zone?.label ?? null,
+    daysSinceLastSearch: (scores.asOf.getTime() - lastSearchAt.getTime()) / 86_400_000,
+    zone,
     zoneMiles,
     trucksPerWeekNear: scores.trucksNear[c]!,
-    reloadRadiusMiles: context.reloadRadiusMiles,
     momentum: scores.momentum[c]!,
     recentSearches: scores.recentCount[c]!,
     baselineWeekly: scores.baselineWeekly[c]!,

@@ -34,11 +34,7 @@ describe('scoreProspects', () => {
     expect(scores.tier[at('Repeat')]).toBe(TIER_A);
     expect(scores.tier[at('Big')]).toBe(TIER_B); // strong fit, one recent search
     expect(scores.score[at('Repeat')]!).toBeGreaterThan(scores.score[at('Big')]!);
-    const ranking = rankProspects(
-      scores,
-      { limit: 10 },
-      { asOf: scoringOptions().asOf, reloadRadiusMiles: 100 },
-    );
+    const ranking = rankProspects(scores, { limit: 10 });
     expect(ranking.prospects.map((p) => p.companyId)).toEqual(['Repeat', 'Big']);
   });
 

@@ -355,10 +355,10 @@ export function scoreProspects(
     const zone = place >= 0 ? prices.nearestZone[place]! : -1;
     return zone >= 0 ? landing.zones[zone]! : null;
   };
-  return { ...out, columns, zoneOf };
+  return { ...out, asOf: options.asOf, columns, zoneOf };
 }
 
-function allocateScores(companies: number): Omit<ProspectScores, 'columns' | 'zoneOf'> {
+function allocateScores(companies: number): Omit<ProspectScores, 'asOf' | 'columns' | 'zoneOf'> {
   return {
     companies,
     active: new Uint8Array(companies),

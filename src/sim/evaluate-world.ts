@@ -49,9 +49,7 @@ export function evaluateWorld(
     servedProvinces: inputs.servedProvinces,
   });
   const depth = Math.max(...EVALUATION_CUTOFFS);
-  const ours = rankProspects(scores, { limit: depth }, { asOf, reloadRadiusMiles: 100 }).prospects.map(
-    (p) => p.companyId,
-  );
+  const ours = rankProspects(scores, { limit: depth }).prospects.map((p) => p.companyId);
   const ids = inputs.columns.companyIds;
   const active: number[] = [];
   for (let c = 0; c < scores.companies; c++) if (scores.active[c] === 1) active.push(c);
