@@ -12,6 +12,7 @@
  * weightings tie, and a component the data cannot tell apart keeps the weight the design gives it.
  */
 import { parseArgs } from 'node:util';
+import { parseSeeds } from '../src/cli/evaluate-command.ts';
 import { loadGazetteer } from '../src/files/load-gazetteer.ts';
 import { loadReferenceData } from '../src/files/load-reference-data.ts';
 import {
@@ -38,10 +39,8 @@ const { values: args } = parseArgs({
     'as-of': { type: 'string', default: '2026-11-16' },
   },
 });
-const [from, to] = args.seeds.split('-').map(Number) as [number, number | undefined];
-const seeds = Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i);
-if (!isWorldSize(args.size) || seeds.some((s) => !Number.isSafeInteger(s)))
-  throw new Error('bad --size or --seeds');
+const seeds = parseSeeds(args.seeds);
+if (!isWorldSize(args.size)) throw new Error(`--size ${args.size}: expected small, default or large`);
 const asOf = new Date(`${args['as-of']}T00:00:00Z`);
 const gazetteer = loadGazetteer();
 const reference = loadReferenceData();
