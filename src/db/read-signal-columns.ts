@@ -9,7 +9,7 @@ import type { TenantId } from '../domain/ids.ts';
 import type { Equipment } from '../domain/equipment.ts';
 import type { Region } from '../domain/regions.ts';
 import { SignalColumnsBuilder, type SignalColumns } from '../intent/signal-columns.ts';
-import { copyField, readCopyRows } from './copy-text-rows.ts';
+import { COPY_NULL, copyField, readCopyRows } from './copy-text-rows.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { sqlLiteral } from './sql-literal.ts';
 
@@ -32,7 +32,7 @@ export async function readSignalColumns(
     await readCopyRows(db.copyOut(query), (f) => {
       const lat = f[3]!;
       const lon = f[4]!;
-      const located = lat !== '\\N' && lon !== '\\N';
+      const located = lat !== COPY_NULL && lon !== COPY_NULL;
       builder.addWithPlaceText(
         {
           companyId: copyField(f[0]!)!,

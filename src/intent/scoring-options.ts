@@ -99,8 +99,7 @@ export const DEFAULT_SCORING_OPTIONS: Omit<ScoringOptions, 'asOf' | 'servedProvi
   tierA: { weeks30: 2, weeks90: 3, proximity: 0.5, equipmentFit: 0.5 },
 };
 
-/** Windows of the repeat counts, in days, and the momentum split, in 7-day periods before asOf. */
-export const SCORING_WINDOWS_DAYS = [30, 60, 90] as const;
+/** The momentum split, in 7-day periods before asOf (the repeat windows are 30/60/90 days). */
 export const MOMENTUM_RECENT_WEEKS = 3;
 export const MOMENTUM_BASELINE_WEEKS = 12;
 /** How far back scoring reads: the momentum baseline reaches 15 weeks (105 days) before asOf. */

@@ -273,4 +273,3 @@ function sortSegmentByTime(order: Int32Array, time: Float64Array, from: number, 
 
 export const regionAt = (index: number): Region => REGIONS[index]!;
 export const equipmentAt = (index: number): Equipment => EQUIPMENT[index]!;
-export const regionIndex = (region: Region): number => REGION_INDEX.get(region)!;
