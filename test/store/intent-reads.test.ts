@@ -24,7 +24,7 @@ import type { SignalColumns } from '../../src/intent/signal-columns.ts';
 import { generateWorld } from '../../src/sim/generate-world.ts';
 import { worldIntentInputs, type IntentInputs } from '../../src/sim/world-intent-inputs.ts';
 import { findLandingZones } from '../../src/zones/find-landing-zones.ts';
-import { landingSnapshot } from '../../src/intent/price-origins.ts';
+import { landingSnapshot } from '../../src/zones/price-origins.ts';
 import { DEFAULT_LANDING_ZONE_OPTIONS } from '../../src/zones/landing-zone.ts';
 import { ENGINES } from '../support/store-engines.ts';
 
