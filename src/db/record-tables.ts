@@ -200,9 +200,10 @@ const reps: RecordTable<'reps'> = {
     ['email', TEXT],
     ['territories', 'text[]'],
     ['capacity', 'integer'],
+    ['region', TEXT],
   ],
   stageOnly: [],
-  toRow: (r) => [r.repId, r.name, r.email, r.territories, r.capacity],
+  toRow: (r) => [r.repId, r.name, r.email, r.territories, r.capacity, r.region],
 };
 
 export const RECORD_TABLES: { readonly [K in ImportKind]: RecordTable<K> } = {

@@ -117,6 +117,7 @@ export interface RepsTable {
   email: string | null;
   territories: string[];
   capacity: number;
+  region: string | null;
   source_hash: string;
   imported_at: Generated<Timestamp>;
 }

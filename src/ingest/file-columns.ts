@@ -62,6 +62,6 @@ export const FILE_COLUMNS = {
   },
   reps: {
     required: ['rep_id', 'name'],
-    optional: ['email', 'territories', 'capacity'],
+    optional: ['email', 'territories', 'capacity', 'region'],
   },
 } as const;

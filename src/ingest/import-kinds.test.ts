@@ -72,7 +72,12 @@ describe('import kinds', () => {
           'pre_arranged',
         ],
       },
-      reps: { id: 'rep_id', required: ['rep_id', 'name'], optional: ['email', 'territories', 'capacity'] },
+      // One extension to §7: reps may say where they work (region), so a rep in Quebec drafts in French.
+      reps: {
+        id: 'rep_id',
+        required: ['rep_id', 'name'],
+        optional: ['email', 'territories', 'capacity', 'region'],
+      },
     });
   });
 

@@ -14,6 +14,7 @@ describe('parseRepRow', () => {
         email: null,
         territories: [],
         capacity: DEFAULT_REP_CAPACITY,
+        region: null,
       },
     });
     expect(DEFAULT_REP_CAPACITY).toBe(25);
@@ -27,6 +28,7 @@ describe('parseRepRow', () => {
         email: 'dana@carrier.ca',
         territories: ' Dallas, TX ;Laredo, TX;; ',
         capacity: '40',
+        region: 'qc',
       },
       ctx,
     );
@@ -36,15 +38,20 @@ describe('parseRepRow', () => {
       email: 'dana@carrier.ca',
       territories: ['Dallas, TX', 'Laredo, TX'],
       capacity: 40,
+      region: 'QC',
     });
   });
 
-  test('collects errors: missing name, bad email, fractional capacity', () => {
-    const result = parseRepRow({ rep_id: 'R-1', name: '', email: 'dana at carrier', capacity: '2.5' }, ctx);
+  test('collects errors: missing name, bad email, fractional capacity, unknown region', () => {
+    const result = parseRepRow(
+      { rep_id: 'R-1', name: '', email: 'dana at carrier', capacity: '2.5', region: 'Quebec' },
+      ctx,
+    );
     expect(!result.ok && result.errors.map((e) => e.message)).toEqual([
       'Cannot import reps.csv row 2: name is required but empty',
       'Cannot import reps.csv row 2: email "dana at carrier" is not an email address',
       'Cannot import reps.csv row 2: capacity "2.5" is not a whole number; expected a whole number ≥ 0',
+      'Cannot import reps.csv row 2: region "Quebec" is not a US state or Canadian province code',
     ]);
   });
 });

@@ -29,10 +29,11 @@ export function parseRepRow(fields: Readonly<Record<string, string>>, ctx: RowCo
   }
   // null is "absent" (take the default) or "invalid" (already an error, so the row is rejected below).
   const capacity = r.number('capacity', false, COUNT) ?? DEFAULT_REP_CAPACITY;
+  const region = r.region('region', false);
 
   if (r.hasErrors || repId === null || name === null) return r.reject();
   return {
     ok: true,
-    record: { repId, name, email, territories: r.list('territories'), capacity },
+    record: { repId, name, email, territories: r.list('territories'), capacity, region },
   };
 }

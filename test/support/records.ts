@@ -88,4 +88,5 @@ export const rep = (id: string, territories: string[]): Rep => ({
   email: '',
   territories,
   capacity: 25,
+  region: null,
 });
