@@ -3,6 +3,7 @@
  * (files and reference data) and src/main.ts (clock) implement them; use cases never import
  * adapters directly (the layering rule enforces it).
  */
+import type { CadenceStore } from './cadence-store.ts';
 import type { Company } from '../domain/company.ts';
 import type { Delivery } from '../domain/delivery.ts';
 import type { Equipment } from '../domain/equipment.ts';
@@ -113,6 +114,8 @@ export interface ImportRunRecord {
 export interface Store {
   readonly engine: 'pglite' | 'postgres';
   readonly location: string;
+  /** Tasks, events, weekly runs and dispatches (DESIGN.md §3.4, §3.9). */
+  readonly cadence: CadenceStore;
   ensureTenant(tenantId: TenantId, name?: string): Promise<void>;
   importRecords<K extends ImportKind>(request: ImportRequest<K>): Promise<ImportResult>;
   countRows(tenantId: TenantId): Promise<TableCounts>;
@@ -138,12 +141,21 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * What scoring, landing zones and surge detection read. The store gives exactly [from, to); a
+ * prefetched view (prefetch-intent-reads.ts) may give a wider span, because the cores judge every row
+ * by its own time against asOf.
+ */
+export type IntentReads = Pick<Store, 'landingArrivals' | 'signalColumns' | 'fleetHomes'>;
+
 /** Reading input files and writing files beside them (rejects), without the use case touching fs. */
 export interface FileAccess {
   /** Streams a file's bytes; fails with a NorthboundError naming the path when it cannot be read. */
   read(path: string): AsyncIterable<Uint8Array>;
   size(path: string): Promise<number>;
   writeText(path: string): Promise<TextSink>;
+  /** Creates a directory (and its parents) when missing. */
+  makeDirectory(path: string): Promise<void>;
 }
 
 export interface TextSink {

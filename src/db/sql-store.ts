@@ -7,6 +7,7 @@ import type { Equipment } from '../domain/equipment.ts';
 import type { MarketId, TenantId } from '../domain/ids.ts';
 import type { Region } from '../domain/regions.ts';
 import { importRecords } from './import-records.ts';
+import { createSqlCadenceStore } from './sql-cadence-store.ts';
 import { readCompanies } from './read-companies.ts';
 import { readLandingArrivals } from './read-landing-arrivals.ts';
 import { readSignalColumns } from './read-signal-columns.ts';
@@ -19,14 +20,19 @@ export function createSqlStore(db: SqlDatabase): Store {
   return {
     engine: db.engine,
     location: db.location,
+    cadence: createSqlCadenceStore(db),
 
-    async ensureTenant(tenantId: TenantId, name: string = tenantId) {
+    async ensureTenant(tenantId: TenantId, name?: string) {
       await run(
         db,
         qb
           .insertInto('tenants')
-          .values({ tenant_id: tenantId, name })
-          .onConflict((oc) => oc.doNothing()),
+          .values({ tenant_id: tenantId, name: name ?? tenantId })
+          .onConflict((oc) =>
+            name === undefined
+              ? oc.column('tenant_id').doNothing()
+              : oc.column('tenant_id').doUpdateSet({ name }),
+          ),
       );
     },
 

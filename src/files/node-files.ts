@@ -1,6 +1,6 @@
 /** FileAccess over node:fs: streamed reads, buffered writes that respect backpressure. */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { FileAccess, TextSink } from '../app/ports.ts';
 import { NorthboundError } from '../domain/errors.ts';
@@ -28,6 +28,10 @@ export const nodeFiles: FileAccess = {
     } catch (error) {
       throw unreadable(path, error);
     }
+  },
+
+  async makeDirectory(path) {
+    await mkdir(path, { recursive: true });
   },
 
   async writeText(path): Promise<TextSink> {
