@@ -21,6 +21,8 @@ export interface Config {
   readonly importBatchRows: number;
   /** Industries the carrier is strong in (industry fit, DESIGN §3.2); empty = not stated. */
   readonly strengths: readonly string[];
+  /** CAD per USD for money shown in both currencies (NORTHBOUND_CAD_PER_USD; default 1.37, the 2024 average). */
+  readonly cadPerUsd: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -56,6 +58,7 @@ export function loadConfig(env: Env = process.env): Config {
     marketRadiusMiles: positiveNumber(env, 'NORTHBOUND_MARKET_RADIUS_MI', 75),
     marketMinPopulation: positiveNumber(env, 'NORTHBOUND_MARKET_MIN_POPULATION', 50_000),
     importBatchRows: Math.round(positiveNumber(env, 'NORTHBOUND_IMPORT_BATCH_ROWS', 5_000)),
+    cadPerUsd: positiveNumber(env, 'NORTHBOUND_CAD_PER_USD', 1.37),
     strengths: (env['NORTHBOUND_STRENGTHS'] ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())

@@ -13,7 +13,7 @@ import { corridorWeeks } from '../intent/corridor-weeks.ts';
 import { detectSurges, DEFAULT_SURGE_OPTIONS, type SurgeOptions } from '../intent/detect-surges.ts';
 import { DEFAULT_SCORING_OPTIONS } from '../intent/scoring-options.ts';
 import { landingZonesOf } from './find-landing-zones.ts';
-import type { Store } from './ports.ts';
+import type { IntentReads } from './ports.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +45,7 @@ export interface CorridorReport {
 }
 
 export async function findCorridorSurges(
-  store: Store,
+  store: IntentReads,
   gazetteer: Pick<Gazetteer, 'market'>,
   tenantId: TenantId,
   options: { readonly asOf: Date; readonly surge?: Partial<SurgeOptions> | undefined },

@@ -10,7 +10,7 @@ import {
   type LandingZoneOptions,
   type LandingZoneReport,
 } from '../zones/landing-zone.ts';
-import type { Store } from './ports.ts';
+import type { IntentReads } from './ports.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -21,7 +21,7 @@ export interface LandingZonesResult {
 }
 
 export async function landingZonesOf(
-  store: Store,
+  store: IntentReads,
   markets: Pick<Gazetteer, 'market'>,
   tenantId: TenantId,
   options: Partial<LandingZoneOptions> & { readonly asOf: Date },

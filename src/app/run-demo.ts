@@ -17,6 +17,8 @@ import type { WorldSize } from '../sim/world-size.ts';
 import { importFile, type ImportReport } from './import-file.ts';
 import type { FileAccess, Progress, Store } from './ports.ts';
 import { summarizeTenant, type TenantSummary } from './summarize-tenant.ts';
+import { simulateQuarter, type QuarterReport, type SimulateQuarterDeps } from './simulate-quarter.ts';
+import { CAD_PER_USD } from '../sim/freight-rates.ts';
 
 export interface WrittenWorldFile {
   readonly kind: string;
@@ -53,6 +55,10 @@ export interface RunDemoInput {
   readonly homeProvinces?: readonly Province[] | undefined;
   readonly outDir: string;
   readonly batchRows: number;
+  /** Play the last 13 weeks as the outreach programme (simulate-quarter.ts); true unless told not to. */
+  readonly quarter?: boolean | undefined;
+  readonly cadPerUsd?: number | undefined;
+  readonly onWeek?: SimulateQuarterDeps['onWeek'];
 }
 
 export interface DemoReport {
@@ -61,6 +67,7 @@ export interface DemoReport {
   readonly files: readonly WrittenWorldFile[];
   readonly imports: readonly ImportReport[];
   readonly summary: TenantSummary;
+  readonly quarter: QuarterReport | null;
 }
 
 /** Fleet and reps first so a planner reading the store mid-way sees who before what. */
@@ -86,7 +93,7 @@ export async function runDemo(deps: RunDemoDeps, input: RunDemoInput): Promise<D
   });
   deps.progress.stop();
 
-  await deps.store.ensureTenant(input.tenantId);
+  await deps.store.ensureTenant(input.tenantId, world.parameters.carrier.name);
   const imports: ImportReport[] = [];
   for (const kind of IMPORT_ORDER) {
     const table = WORLD_TABLES.find((t) => t.kind === kind);
@@ -110,11 +117,13 @@ export async function runDemo(deps: RunDemoDeps, input: RunDemoInput): Promise<D
     }
   }
 
-  return {
-    world: world.parameters,
-    outDir: input.outDir,
-    files,
-    imports,
-    summary: await summarizeTenant(deps.store, deps.gazetteer, input.tenantId),
-  };
+  const summary = await summarizeTenant(deps.store, deps.gazetteer, input.tenantId);
+  const quarter =
+    input.quarter === false
+      ? null
+      : await simulateQuarter(
+          { store: deps.store, gazetteer: deps.gazetteer, now: deps.now, onWeek: input.onWeek },
+          { tenantId: input.tenantId, world, cadPerUsd: input.cadPerUsd ?? CAD_PER_USD },
+        );
+  return { world: world.parameters, outDir: input.outDir, files, imports, summary, quarter };
 }

@@ -19,7 +19,7 @@ import type { SignalColumns } from '../intent/signal-columns.ts';
 import { landingSnapshot, type LandingSnapshot } from '../zones/price-origins.ts';
 import type { LandingZoneReport } from '../zones/landing-zone.ts';
 import { landingZonesOf } from './find-landing-zones.ts';
-import type { Store } from './ports.ts';
+import type { IntentReads } from './ports.ts';
 
 export interface ScoreIntentOptions {
   readonly asOf: Date;
@@ -42,7 +42,7 @@ export interface IntentScoring {
 }
 
 export async function scoreIntent(
-  store: Store,
+  store: IntentReads,
   markets: Pick<Gazetteer, 'market'>,
   tenantId: TenantId,
   options: ScoreIntentOptions,

@@ -12,6 +12,8 @@ import { WORLD_SIZES, type WorldSize } from '../sim/world-size.ts';
 import { dataDirOf, tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
 import { describeImport } from './describe-import.ts';
 import { describeSummary } from './describe-summary.ts';
+import { describeQuarter } from './describe-quarter.ts';
+import { weekJson } from './week-command.ts';
 import { emit, fail } from './output.ts';
 import { asOfFrom } from './as-of-option.ts';
 import type { CliServices } from './services.ts';
@@ -23,6 +25,7 @@ interface DemoOptions extends CommonOptions {
   readonly out: string;
   readonly asOf?: string;
   readonly home?: string;
+  readonly quarter: boolean;
 }
 
 function parseSeed(value: string): number {
@@ -59,7 +62,9 @@ function describeDemo(report: DemoReport): string {
     '',
     describeSummary(report.summary),
     '',
-    `Next, as of the world's date: npx northbound zones | prospects | corridors --as-of ${report.world.asOf.slice(0, 10)}`,
+    ...(report.quarter === null ? [] : [describeQuarter(report.quarter)]),
+    `Next, as of the world's date: npx northbound zones | prospects | corridors --as-of ${report.world.asOf.slice(0, 10)};` +
+      ' npx northbound tasks | metrics',
   ].join('\n');
 }
 
@@ -71,6 +76,7 @@ export const demoCommand = (services: CliServices): Command =>
     .option('--out <dir>', 'where to write the generated files', 'out/demo')
     .option('--as-of <date>', 'the world is observed at this date (default: this week’s Monday)')
     .option('--home <provinces>', 'the carrier’s terminal provinces, largest first (e.g. ON or ON,QC)')
+    .option('--no-quarter', 'import only: skip the simulated 13-week outreach programme')
     .action(async (options: DemoOptions) => {
       try {
         const asOf = asOfFrom(options.asOf, services.now(), 'the demo');
@@ -94,9 +100,26 @@ export const demoCommand = (services: CliServices): Command =>
               homeProvinces: options.home === undefined ? undefined : parseHomeProvinces(options.home),
               outDir: resolve(options.out),
               batchRows: services.config.importBatchRows,
+              quarter: options.quarter,
+              cadPerUsd: services.config.cadPerUsd,
             },
           );
-          emit(options, report, () => describeDemo(report));
+          emit(
+            options,
+            {
+              ...report,
+              quarter:
+                report.quarter === null
+                  ? null
+                  : {
+                      programme_start: report.quarter.programmeStart.toISOString(),
+                      weeks: report.quarter.weeks,
+                      last_brief: weekJson(report.quarter.lastBrief),
+                      metrics: report.quarter.metrics,
+                    },
+            },
+            () => describeDemo(report),
+          );
         } finally {
           await store.close();
         }

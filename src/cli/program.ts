@@ -9,6 +9,11 @@ import { corridorsCommand } from './corridors-command.ts';
 import { evaluateCommand } from './evaluate-command.ts';
 import { prospectsCommand } from './prospects-command.ts';
 import { zonesCommand } from './zones-command.ts';
+import { weekCommand } from './week-command.ts';
+import { tasksCommand } from './tasks-command.ts';
+import { logCommand } from './log-command.ts';
+import { metricsCommand } from './metrics-command.ts';
+import { exportCommand } from './export-command.ts';
 
 export function buildProgram(services: CliServices): Command {
   return new Command('northbound')
@@ -22,5 +27,10 @@ export function buildProgram(services: CliServices): Command {
     .addCommand(zonesCommand(services))
     .addCommand(prospectsCommand(services))
     .addCommand(corridorsCommand(services))
-    .addCommand(evaluateCommand(services));
+    .addCommand(evaluateCommand(services))
+    .addCommand(weekCommand(services))
+    .addCommand(tasksCommand(services))
+    .addCommand(logCommand(services))
+    .addCommand(metricsCommand(services))
+    .addCommand(exportCommand(services));
 }

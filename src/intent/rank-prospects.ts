@@ -32,6 +32,8 @@ export interface RankedProspect {
   readonly tier: TierLabel;
   readonly components: ProspectComponents;
   readonly origin: string | null;
+  /** The state of the modal origin (the most searched-from state when no city is known). */
+  readonly originRegion: Region;
   readonly zone: NearZone | null;
   readonly zoneMiles: number | null;
   readonly equipment: Equipment;
@@ -116,6 +118,7 @@ function describe(scores: ProspectScores, c: number, rank: number): RankedProspe
   const { columns } = scores;
   const place = scores.modalPlace[c]!;
   const origin = place >= 0 ? columns.placeLabel[place]! : null;
+  const originRegion = modalOriginRegion(scores, c, place);
   const zone = scores.zoneOf(c);
   const zoneMiles = Number.isFinite(scores.zoneMiles[c]!) ? round(scores.zoneMiles[c]!, 1) : null;
   const equipment = equipmentAt(scores.modalEquipment[c]!);
@@ -141,6 +144,7 @@ function describe(scores: ProspectScores, c: number, rank: number): RankedProspe
   return {
     rank,
     companyId: columns.companyIds[c]!,
+    originRegion,
     score: round(scores.score[c]!, 1),
     tier: TIER_LABELS[scores.tier[c]!]!,
     components: {
@@ -166,4 +170,19 @@ function describe(scores: ProspectScores, c: number, rank: number): RankedProspe
     lastSearchAt,
     explanation,
   };
+}
+
+/** The region of the modal origin place, else the region most of the company's rows search from. */
+function modalOriginRegion(scores: ProspectScores, c: number, place: number): Region {
+  const { columns } = scores;
+  const counts = new Map<number, number>();
+  let best = columns.originRegion[columns.companyStart[c]!]!;
+  for (let i = columns.companyStart[c]!; i < columns.companyStart[c + 1]!; i++) {
+    const region = columns.originRegion[i]!;
+    if (place >= 0 && columns.originPlace[i] === place) return regionAt(region);
+    const n = (counts.get(region) ?? 0) + 1;
+    counts.set(region, n);
+    if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && region < best)) best = region;
+  }
+  return regionAt(best);
 }

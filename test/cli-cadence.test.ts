@@ -1,0 +1,195 @@
+/**
+ * The weekly cadence from the command line, on PGlite and (when DATABASE_URL is set) PostgreSQL: the
+ * small demo plays its 13 simulated weeks, then a user works the tasks — log outcomes through the state
+ * machine, see an illegal move refused with nothing changed, read the metrics before and after, and
+ * export tasks for HubSpot, Salesforce, a calendar and a mail client, each parsed by a real parser.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUBSPOT_TASK_COLUMNS } from '../src/outreach/export-hubspot-tasks.ts';
+import { SALESFORCE_TASK_COLUMNS } from '../src/outreach/export-salesforce-tasks.ts';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'northbound.js');
+const databaseUrl = process.env['DATABASE_URL'];
+const base = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (e): e is [string, string] =>
+      e[1] !== undefined && e[0] !== 'DATABASE_URL' && !e[0].startsWith('NORTHBOUND_'),
+  ),
+);
+
+interface Engine {
+  readonly name: string;
+  readonly env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+const engines: Engine[] = [{ name: 'pglite', env: base, cleanup: async () => {} }];
+if (databaseUrl) {
+  const schema = `nb_cadence_${randomBytes(5).toString('hex')}`;
+  engines.push({
+    name: 'postgres',
+    env: { ...base, DATABASE_URL: databaseUrl, NORTHBOUND_PG_SCHEMA: schema },
+    async cleanup() {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  });
+}
+
+interface TaskJson {
+  task_id: string;
+  state: string;
+  rep_id: string | null;
+  next_step_at: string | null;
+  load_ids: string[];
+  draft: { language: string; email_body: string };
+}
+
+describe.each(engines)('the weekly cadence on $name', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nb-cadence-'));
+  const db = join(dir, 'db');
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
+      env: engine.env,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const tasks = (...args: string[]): TaskJson[] => JSON.parse(run('tasks', '--json', ...args).stdout).tasks;
+  let demo: {
+    quarter: {
+      weeks: { tasksCreated: number; bookings: number }[];
+      metrics: { periods: { name: string }[]; delta: unknown };
+      last_brief: { by_rep: { open: number; capacity: number }[] };
+    };
+  };
+
+  beforeAll(() => {
+    const result = run(
+      'demo',
+      '--size',
+      'small',
+      '--seed',
+      '11',
+      '--as-of',
+      '2026-11-16',
+      '--out',
+      join(dir, 'world'),
+      '--json',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    demo = JSON.parse(result.stdout);
+  }, 240_000);
+  afterAll(() => engine.cleanup());
+
+  it('plays 13 weeks: tasks every week, reps never over capacity, metrics before and after', () => {
+    expect(demo.quarter.weeks).toHaveLength(13);
+    expect(demo.quarter.weeks.reduce((n, w) => n + w.tasksCreated, 0)).toBeGreaterThan(0);
+    for (const rep of demo.quarter.last_brief.by_rep) expect(rep.open).toBeLessThanOrEqual(rep.capacity);
+    expect(demo.quarter.metrics.periods.map((p) => p.name)).toEqual(['before', 'after']);
+    expect(demo.quarter.metrics.delta).not.toBeNull();
+  }, 240_000);
+
+  it('logs outcomes through the state machine; a reply stops the sequence; booked → contacted changes nothing', () => {
+    const assigned = tasks('--state', 'assigned');
+    expect(assigned.length).toBeGreaterThan(0);
+    const task = assigned[0]!;
+    const at = '2026-11-16T15:00:00Z';
+    const contacted = run('log', task.task_id, 'contacted', '--at', at, '--json');
+    expect(contacted.code).toBe(0);
+    expect(JSON.parse(contacted.stdout).task).toMatchObject({ state: 'contacted', steps_done: 1 });
+    expect(JSON.parse(contacted.stdout).task.next_step_at).toBe('2026-11-18T15:00:00.000Z');
+    const replied = JSON.parse(
+      run('log', task.task_id, 'replied', '--at', '2026-11-17T09:00:00Z', '--note', 'call me', '--json')
+        .stdout,
+    );
+    expect(replied.task).toMatchObject({ state: 'replied', next_step_at: null });
+
+    const noLoad = run('log', task.task_id, 'booked', '--at', '2026-11-17T10:00:00Z');
+    expect(noLoad.code).not.toBe(0);
+    expect(noLoad.stderr).toContain('booking needs at least one');
+    const unknownLoad = run(
+      'log',
+      task.task_id,
+      'booked',
+      '--load',
+      'NO-SUCH-LOAD',
+      '--at',
+      '2026-11-17T10:00:00Z',
+    );
+    expect(unknownLoad.code).not.toBe(0);
+    expect(unknownLoad.stderr).toContain('NO-SUCH-LOAD');
+
+    const booked = tasks('--state', 'booked');
+    if (booked.length > 0) {
+      const before = booked[0]!;
+      const illegal = run('log', before.task_id, 'contacted', '--at', '2026-11-17T10:00:00Z');
+      expect(illegal.code).not.toBe(0);
+      expect(illegal.stderr).toContain(`Cannot log "contacted" on task ${before.task_id}: it is booked`);
+      const after = tasks('--state', 'booked').find((t) => t.task_id === before.task_id);
+      expect(after).toEqual(before);
+      expect(before.load_ids.length).toBeGreaterThan(0);
+    }
+  }, 240_000);
+
+  it('prints the metrics by zone with a baseline', () => {
+    const result = run(
+      'metrics',
+      '--from',
+      '2026-05-18',
+      '--to',
+      '2026-11-16',
+      '--baseline-until',
+      '2026-08-17',
+      '--by',
+      'zone',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('empty-mile share');
+    expect(result.stdout).toContain('By zone');
+    const bad = run('metrics', '--from', '2026-11-16', '--to', '2026-05-18');
+    expect(bad.code).not.toBe(0);
+  }, 240_000);
+
+  it('exports tasks that HubSpot, Salesforce, a calendar and a mail client can read', async () => {
+    const open = tasks();
+    expect(open.length).toBeGreaterThan(0);
+    for (const [format, columns] of [
+      ['hubspot', HUBSPOT_TASK_COLUMNS],
+      ['salesforce', SALESFORCE_TASK_COLUMNS],
+    ] as const) {
+      const out = join(dir, `${format}.csv`);
+      expect(run('export', format, '--out', out).code).toBe(0);
+      const rows: Record<string, string>[] = parse(readFileSync(out, 'utf8'), { columns: true, bom: true });
+      expect(Object.keys(rows[0]!)).toEqual([...columns]);
+      expect(rows).toHaveLength(open.length);
+    }
+    const ics = join(dir, 'tasks.ics');
+    expect(run('export', 'ics', '--out', ics).code).toBe(0);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(ics, 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events).toHaveLength(open.length);
+    expect(events.map((e) => e.uid).sort()).toEqual(open.map((t) => `${t.task_id}@northbound`).sort());
+
+    const drafts = join(dir, 'drafts');
+    expect(run('export', 'eml', '--out', drafts).code).toBe(0);
+    const files = readdirSync(drafts);
+    expect(files).toHaveLength(open.length);
+    const mail = await simpleParser(readFileSync(join(drafts, files[0]!)));
+    const task = open.find((t) => files[0]!.startsWith(`${t.task_id}-`))!;
+    expect(mail.text?.trim()).toBe(task.draft.email_body.trim());
+  }, 240_000);
+});
