@@ -14,6 +14,7 @@ import { tasksCommand } from './tasks-command.ts';
 import { logCommand } from './log-command.ts';
 import { metricsCommand } from './metrics-command.ts';
 import { exportCommand } from './export-command.ts';
+import { taskCommand } from './task-command.ts';
 
 export function buildProgram(services: CliServices): Command {
   return new Command('northbound')
@@ -30,6 +31,7 @@ export function buildProgram(services: CliServices): Command {
     .addCommand(evaluateCommand(services))
     .addCommand(weekCommand(services))
     .addCommand(tasksCommand(services))
+    .addCommand(taskCommand(services))
     .addCommand(logCommand(services))
     .addCommand(metricsCommand(services))
     .addCommand(exportCommand(services));
