@@ -1,0 +1,734 @@
+/**
+ * Exact sparse rectangular assignment: shortest augmenting paths with dual prices, Jonker–Volgenant
+ * style, on typed arrays. Phases: column reduction (square problems only), augmenting row reduction,
+ * then one Dijkstra search per still-free row.
+ *
+ * Invariant from start to finish (the certificate of sparse-assignment.ts, grown row by row):
+ *   - every placed row has u_i = (its cost) − v_j and reduced cost c_ij − u_i − v_j ≥ 0 on all its arcs;
+ *     the unmatched option is a private column with price 0, so an unmatched row has u_i = a_i;
+ *   - rectangular problems (unmatched costs, or rows < cols): v_j ≤ 0, and v_j = 0 on every unsold
+ *     column. Prices only fall, and only on sold columns (the warm start's column-side repair is the one
+ *     exception: it raises them, as little as it can), so this holds as rows arrive. Square problems
+ *     sell every column in the end, so their prices may start anywhere and are shifted to v ≤ 0 last.
+ * A row that took its unmatched option is never reached by a later search (its private column has no
+ * other arcs), so it keeps u_i = a_i; earlier rows stay optimal as later rows are placed.
+ *
+ * Complexity: each reduction pass is O(arcs); each search is Dijkstra over the columns it settles,
+ * O(arcs of their rows + heap work), stopping at the nearest free column or unmatched option (columns no
+ * nearer than that are never queued). Worst case O(rows · (arcs + cols·log cols)); on OR-Library and
+ * geographic instances the reductions place most rows and searches settle few columns.
+ * Memory: about a dozen typed arrays of length rows or cols (plus a renumbered copy of colIndex when
+ * there are many columns); a rectangular warm start may add a transpose of the arcs into sold columns.
+ *
+ * Warm start (seedFromPrices): rows are placed on tight arcs of the given prices, the rest searched as
+ * above, and a column the old prices leave unsold below 0 is then sold or priced to 0 by the mirror-image
+ * search from the column side (sellOrFreeColumn), so stale prices cost time, never optimality.
+ */
+import { NorthboundError } from '../domain/errors.ts';
+import {
+  assertSparseAssignmentProblem,
+  type AssignmentSolution,
+  type ProblemMeasure,
+  type SparseAssignmentProblem,
+} from './sparse-assignment.ts';
+
+/*
+ * A row's state while solving, kept in rowToCol:
+ *   FREE ──(reduction, search or warm seed)──▶ a column j ≥ 0 ──(a search's path flips)──▶ another column
+ *   FREE ──(its unmatched option is cheapest)──▶ UNMATCHED
+ *   column ──(displaced in augmenting row reduction)──▶ FREE          (it is queued again)
+ *   column ──(a later search ends at its unmatched option)──▶ UNMATCHED
+ *   UNMATCHED ──(only in the warm start's column-side repair, as a buyer)──▶ a column
+ * A cold solve never leaves UNMATCHED: no search can reach such a row. Every row is placed at the end,
+ * or the solve stops with a Farkas ray. Columns mirror it in colToRow: FREE (unsold) or their row.
+ */
+const FREE = -1;
+const UNMATCHED = -2;
+
+export interface SolveAssignmentOptions {
+  /**
+   * Column prices to start from, e.g. the colDual of a previous solve of a slightly different problem.
+   * Any finite values are safe: they are clamped to v ≤ 0 (rounded when all costs are integers), row
+   * prices are re-derived from them, and columns the start leaves unsold are repaired, so a stale start
+   * costs time, never optimality.
+   */
+  readonly warmStart?: { readonly colDual: Float64Array };
+}
+
+export function solveAssignment(
+  problem: SparseAssignmentProblem,
+  options: SolveAssignmentOptions = {},
+): AssignmentSolution {
+  const measure = assertSparseAssignmentProblem(problem, 'solve the assignment');
+  const { rows, cols } = problem;
+  const warm = options.warmStart?.colDual;
+  if (warm !== undefined) assertWarmStart(warm, cols);
+  if (problem.unmatchedCost === undefined && rows > cols) {
+    // Hall: all rows together reach at most `cols` columns.
+    return infeasible(rows, cols, new Float64Array(rows).fill(1), new Float64Array(cols).fill(-1));
+  }
+  if (cols < LOCALITY_MIN_COLS) return solveNumbered(problem, measure, warm);
+  // Many columns: number them in order of first appearance, so the columns one search touches (arcs of
+  // nearby rows) share cache lines instead of being scattered over cols-long arrays. O(arcs).
+  const toLocal = new Int32Array(cols).fill(-1);
+  const toOriginal = new Int32Array(cols);
+  const colIndex = new Int32Array(problem.colIndex.length);
+  let next = 0;
+  for (let p = 0; p < colIndex.length; p++) {
+    const j = problem.colIndex[p]!;
+    let local = toLocal[j]!;
+    if (local < 0) {
+      local = next++;
+      toLocal[j] = local;
+      toOriginal[local] = j;
+    }
+    colIndex[p] = local;
+  }
+  for (let j = 0; j < cols; j++) if (toLocal[j]! < 0) toOriginal[next++] = j;
+  let localWarm: Float64Array | undefined;
+  if (warm !== undefined) {
+    localWarm = new Float64Array(cols);
+    for (let l = 0; l < cols; l++) localWarm[l] = warm[toOriginal[l]!]!;
+  }
+  const local = solveNumbered({ ...problem, colIndex }, measure, localWarm);
+  const rowToCol = local.rowToCol.map((l) => (l < 0 ? l : toOriginal[l]!));
+  const colToRow = new Int32Array(cols);
+  const colDual = new Float64Array(cols);
+  for (let l = 0; l < cols; l++) {
+    colToRow[toOriginal[l]!] = local.colToRow[l]!;
+    colDual[toOriginal[l]!] = local.colDual[l]!;
+  }
+  return { ...local, rowToCol, colToRow, colDual };
+}
+
+/** Below this many columns the per-column arrays sit in cache anyway and renumbering would only cost. */
+const LOCALITY_MIN_COLS = 1 << 15;
+
+function solveNumbered(
+  problem: SparseAssignmentProblem,
+  measure: ProblemMeasure,
+  warm: Float64Array | undefined,
+): AssignmentSolution {
+  const w = createWorkspace(problem);
+  const free = new Int32Array(w.rows);
+  let freeCount: number;
+  if (warm !== undefined) freeCount = seedFromPrices(w, warm, measure, free);
+  else if (w.square) freeCount = reduceRows(w, free, reduceColumns(w, free));
+  else {
+    for (let i = 0; i < w.rows; i++) free[i] = i;
+    freeCount = reduceRows(w, free, w.rows);
+  }
+  for (let t = 0; t < freeCount; t++) {
+    const source = free[t]!;
+    if (!augment(w, source)) return hallViolator(w, source);
+  }
+  if (warm !== undefined && !w.square) sellUnsoldColumns(w);
+  return optimal(w);
+}
+
+function assertWarmStart(colDual: Float64Array, cols: number): void {
+  const fail = (why: string): never => {
+    throw new NorthboundError('invalid_input', `Cannot warm-start the assignment: ${why}`);
+  };
+  if (colDual.length !== cols)
+    fail(`warmStart.colDual has length ${colDual.length}, expected cols = ${cols}`);
+  for (let j = 0; j < cols; j++) {
+    if (!Number.isFinite(colDual[j]!))
+      fail(`warmStart.colDual[${j}] is ${colDual[j]}, expected a finite number`);
+  }
+}
+
+type Workspace = ReturnType<typeof createWorkspace>;
+
+function createWorkspace(problem: SparseAssignmentProblem) {
+  const { rows, cols } = problem;
+  return {
+    rows,
+    cols,
+    rowStart: problem.rowStart,
+    colIndex: problem.colIndex,
+    cost: problem.cost,
+    unmatchedCost: problem.unmatchedCost,
+    /** Every column will be sold: prices need not stay ≤ 0 while solving. */
+    square: problem.unmatchedCost === undefined && rows === cols,
+    /** Column prices (colDual). */
+    v: new Float64Array(cols),
+    rowToCol: new Int32Array(rows).fill(FREE),
+    colToRow: new Int32Array(cols).fill(FREE),
+    /** Cost of the arc a placed row holds (kept per row, not as an arc index, so reading it in a search
+     *  touches a small array); u_i = heldCost_i − v_j, so row prices are never stored while solving. */
+    heldCost: new Float64Array(rows),
+    // Search state. mark[j] = search number: queued in that search. dist, predRow, predArc and heapPos
+    // are meaningful only for columns marked in the current search.
+    mark: new Int32Array(cols),
+    search: 0,
+    dist: new Float64Array(cols),
+    predRow: new Int32Array(cols),
+    predArc: new Int32Array(cols),
+    heap: new Int32Array(cols),
+    heapPos: new Int32Array(cols),
+    /** Columns settled by the last search, in order; their prices move when it ends. */
+    settled: new Int32Array(cols),
+    /** The prices of the settled columns, parked while the search runs. */
+    parked: new Float64Array(cols),
+    settledCount: 0,
+  };
+}
+
+function infeasible(
+  rows: number,
+  cols: number,
+  rowRay: Float64Array,
+  colRay: Float64Array,
+): AssignmentSolution {
+  return {
+    status: 'infeasible',
+    rowToCol: new Int32Array(rows).fill(-1),
+    colToRow: new Int32Array(cols).fill(-1),
+    totalCost: Infinity,
+    rowDual: rowRay,
+    colDual: colRay,
+  };
+}
+
+/**
+ * Column reduction with reduction transfer (Jonker & Volgenant 1987), square problems only: each column
+ * is priced at its cheapest arc and given to that row if the row has none yet; a row that got exactly
+ * one column then lowers that column's price by its margin to its next-best option. Fills `free` with
+ * the rows that got nothing and returns their count. O(arcs).
+ */
+function reduceColumns(w: Workspace, free: Int32Array): number {
+  const { rows, cols, rowStart, colIndex, cost, v, rowToCol, colToRow, heldCost } = w;
+  const minRow = w.predRow; // scratch: unused until the first search
+  const offers = w.heap; // scratch: columns offered to each row (rows === cols here)
+  v.fill(Infinity);
+  for (let i = 0; i < rows; i++) {
+    for (let p = rowStart[i]!, end = rowStart[i + 1]!; p < end; p++) {
+      const j = colIndex[p]!;
+      if (cost[p]! < v[j]!) {
+        v[j] = cost[p]!;
+        minRow[j] = i;
+      }
+    }
+  }
+  offers.fill(0);
+  for (let j = cols - 1; j >= 0; j--) {
+    if (v[j] === Infinity) {
+      v[j] = 0; // no arcs: the searches will prove the problem infeasible
+      continue;
+    }
+    const i = minRow[j]!;
+    offers[i]!++;
+    const held = rowToCol[i]!;
+    if (held === FREE || v[j]! < v[held]!) {
+      if (held !== FREE) colToRow[held] = FREE;
+      rowToCol[i] = j;
+      colToRow[j] = i;
+      heldCost[i] = v[j]!; // the column's cheapest arc, i.e. its price now
+    }
+  }
+  let freeCount = 0;
+  for (let i = 0; i < rows; i++) {
+    if (offers[i] === 0) free[freeCount++] = i;
+    if (offers[i] !== 1) continue;
+    const j1 = rowToCol[i]!;
+    let margin = Infinity;
+    for (let p = rowStart[i]!, end = rowStart[i + 1]!; p < end; p++) {
+      const j = colIndex[p]!;
+      if (j !== j1 && cost[p]! - v[j]! < margin) margin = cost[p]! - v[j]!;
+    }
+    if (margin < Infinity) v[j1] = v[j1]! - margin; // u_i was 0; now u_i = margin ≥ 0
+  }
+  return freeCount;
+}
+
+/**
+ * Augmenting row reduction (Jonker & Volgenant 1987), two passes over the free rows. A row takes its
+ * cheapest option j1 (reduced by price) and lowers v_j1 by the gap to its runner-up, so it stays
+ * indifferent between them; a row it displaces is retried at once when the price really fell, else in
+ * the next pass. Prices fall only on the column being taken, so the invariant holds throughout. Rows
+ * left over (and rows whose only option is taken) go to the searches. Returns the new free count.
+ */
+function reduceRows(w: Workspace, free: Int32Array, freeCount: number): number {
+  const { rowStart, colIndex, cost, unmatchedCost, v, rowToCol, colToRow, heldCost } = w;
+  // Immediate retries can trade prices down in tiny steps; past the budget they wait for the next pass.
+  const budget = 4 * w.rows + 1000;
+  let steps = 0;
+  for (let pass = 0; pass < 2 && freeCount > 0; pass++) {
+    const previous = freeCount;
+    freeCount = 0;
+    let k = 0;
+    while (k < previous) {
+      const i = free[k++]!;
+      steps++;
+      // Best and runner-up over distinct columns; the unmatched option is column UNMATCHED.
+      let u1 = Infinity;
+      let u2 = Infinity;
+      let j1 = FREE;
+      let j2 = FREE;
+      let p1 = -1;
+      let p2 = -1;
+      for (let p = rowStart[i]!, end = rowStart[i + 1]!; p < end; p++) {
+        const j = colIndex[p]!;
+        const h = cost[p]! - v[j]!;
+        if (h >= u2) continue;
+        if (h < u1) {
+          if (j !== j1) {
+            u2 = u1;
+            j2 = j1;
+            p2 = p1;
+          }
+          u1 = h;
+          j1 = j;
+          p1 = p;
+        } else if (j !== j1) {
+          u2 = h;
+          j2 = j;
+          p2 = p;
+        }
+      }
+      if (unmatchedCost !== undefined) {
+        const h = unmatchedCost[i]!;
+        if (h < u1) {
+          u2 = u1;
+          j2 = j1;
+          p2 = p1;
+          u1 = h;
+          j1 = UNMATCHED;
+        } else if (h < u2) {
+          u2 = h;
+          j2 = UNMATCHED;
+        }
+      }
+      if (j1 === FREE) {
+        free[freeCount++] = i; // no option at all: its search will prove infeasibility
+        continue;
+      }
+      let i0 = FREE;
+      if (j1 !== UNMATCHED) {
+        i0 = colToRow[j1]!;
+        if (u1 < u2) {
+          if (u2 < Infinity) v[j1] = v[j1]! - (u2 - u1);
+          else if (i0 !== FREE) {
+            free[freeCount++] = i; // its only column is held: leave it to a search
+            continue;
+          }
+        } else if (i0 !== FREE) {
+          // A tie with a held column: take the runner-up rather than bump its holder for nothing.
+          j1 = j2;
+          p1 = p2;
+          i0 = j1 === UNMATCHED ? FREE : colToRow[j1]!;
+        }
+      }
+      if (j1 === UNMATCHED) {
+        rowToCol[i] = UNMATCHED; // private, never contested: no price to change
+        continue;
+      }
+      rowToCol[i] = j1;
+      colToRow[j1] = i;
+      heldCost[i] = cost[p1]!;
+      if (i0 !== FREE) {
+        rowToCol[i0] = FREE;
+        if (u1 < u2 && steps < budget) free[--k] = i0;
+        else free[freeCount++] = i0;
+      }
+    }
+  }
+  return freeCount;
+}
+
+/**
+ * Warm start from given column prices (checked finite, length cols). Rows are priced at their cheapest
+ * option, u_i = min(c_ij − v_j, a_i), and placed on tight options (reduced cost 0) only, so the invariant
+ * holds from the start; rows left free go to the searches. A column the old prices leave unsold below 0
+ * is dealt with after them (sellUnsoldColumns). O(arcs). (A maximum matching over the tight arcs was
+ * tried here to recover more of the old assignment; on 10k × 100k backhaul instances it cost more time
+ * than the searches it saved.)
+ */
+function seedFromPrices(
+  w: Workspace,
+  colDual: Float64Array,
+  measure: ProblemMeasure,
+  free: Int32Array,
+): number {
+  const { rows, cols, rowStart, colIndex, cost, unmatchedCost, v, rowToCol, colToRow, heldCost } = w;
+  let top = -Infinity;
+  for (let j = 0; j < cols; j++) top = Math.max(top, colDual[j]!);
+  const { integral, magnitude } = measure;
+  // Square: any prices work, shifted to a top of 0. Rectangular: clamp to v ≤ 0. Prices far below any
+  // the costs can justify would only cost precision, so they are clamped too; integer costs keep
+  // integer prices so the arithmetic stays exact.
+  const shift = w.square ? top : 0;
+  const lowest = -4 * (rows + 1) * magnitude;
+  for (let j = 0; j < cols; j++) {
+    const price = Math.max(lowest, Math.min(colDual[j]! - shift, 0));
+    v[j] = integral ? Math.round(price) : price;
+  }
+  // Each row takes a tight unsold column, the one most in demand (lowest price) first, or else its
+  // tight unmatched option; a row that finds neither stays free for the searches.
+  let freeCount = 0;
+  for (let i = 0; i < rows; i++) {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    let u = unmatchedCost === undefined ? Infinity : unmatchedCost[i]!;
+    for (let p = start; p < end; p++) u = Math.min(u, cost[p]! - v[colIndex[p]!]!);
+    let pick = -1;
+    for (let p = start; p < end; p++) {
+      const j = colIndex[p]!;
+      if (cost[p]! - v[j]! === u && colToRow[j] === FREE && (pick < 0 || v[j]! < v[colIndex[pick]!]!))
+        pick = p;
+    }
+    if (pick >= 0) {
+      const j = colIndex[pick]!;
+      rowToCol[i] = j;
+      colToRow[j] = i;
+      heldCost[i] = cost[pick]!;
+    } else if (unmatchedCost !== undefined && unmatchedCost[i] === u) rowToCol[i] = UNMATCHED;
+    else free[freeCount++] = i;
+  }
+  return freeCount;
+}
+
+/**
+ * The last step of a rectangular warm start, after the searches have placed every row: a column the
+ * start priced below 0 may still be unsold, which optimality forbids; each is sold or priced up to 0
+ * (sellOrFreeColumn). Builds the transpose of the arcs only when some column needs it. O(arcs) then.
+ */
+function sellUnsoldColumns(w: Workspace): void {
+  const { rows, cols, rowStart, colIndex, unmatchedCost, v, rowToCol, colToRow, heldCost } = w;
+  let unsold = 0;
+  for (let j = 0; j < cols; j++) if (colToRow[j] === FREE && v[j]! < 0) unsold++;
+  if (unsold === 0) return;
+  // A column search only walks arcs into sold columns and the unsold ones below 0: transpose just those.
+  const arcs = colIndex.length;
+  const walked = new Uint8Array(cols);
+  for (let j = 0; j < cols; j++) walked[j] = colToRow[j] !== FREE || v[j]! < 0 ? 1 : 0;
+  const colStart = new Int32Array(cols + 1);
+  for (let p = 0; p < arcs; p++) {
+    const j = colIndex[p]!;
+    if (walked[j] === 1) colStart[j + 1]!++;
+  }
+  for (let j = 0; j < cols; j++) colStart[j + 1]! += colStart[j]!;
+  const fill = colStart.slice(0, cols);
+  const byColumn = new Int32Array(colStart[cols]!);
+  const arcRow = new Int32Array(colStart[cols]!);
+  for (let i = 0; i < rows; i++) {
+    for (let p = rowStart[i]!, end = rowStart[i + 1]!; p < end; p++) {
+      const j = colIndex[p]!;
+      if (walked[j] === 0) continue;
+      const t = fill[j]!++;
+      byColumn[t] = p;
+      arcRow[t] = i;
+    }
+  }
+  const u = new Float64Array(rows); // every row is placed: on an arc, or unmatched
+  for (let i = 0; i < rows; i++) {
+    const j = rowToCol[i]!;
+    u[i] = j >= 0 ? heldCost[i]! - v[j]! : unmatchedCost![i]!;
+  }
+  const search = {
+    colStart,
+    byColumn,
+    arcRow,
+    u,
+    dist: new Float64Array(rows),
+    mark: new Int32Array(rows),
+    stamp: 0,
+    heap: new Int32Array(rows),
+    heapPos: new Int32Array(rows),
+    predArc: new Int32Array(rows),
+    settled: new Int32Array(rows),
+  };
+  for (let j = 0; j < cols; j++) if (colToRow[j] === FREE && v[j]! < 0) sellOrFreeColumn(w, search, j);
+}
+
+/**
+ * The mirror image of `augment`, for the warm start of a rectangular problem: column j0 is unsold at a
+ * price below 0, which optimality forbids. Dijkstra from j0 over rows (distance = how far prices must
+ * rise for that row to switch down the path) finds the cheapest of: a row with no column (free or
+ * unmatched) that buys j0 through a chain of rows each moving one column over, or a column on that chain
+ * (j0 included) whose price simply rises to 0 while it is left unsold. Settled rows' columns rise by
+ * (sink − their distance) and their u falls as much; every other row's arcs stay non-negative (Dijkstra),
+ * so the invariant holds, and no new column is left unsold below 0. O(arcs reached · log rows).
+ */
+function sellOrFreeColumn(w: Workspace, s: ColumnSearch, j0: number): void {
+  const { colIndex, cost, v, rowToCol, colToRow, heldCost } = w;
+  const { colStart, byColumn, arcRow, u, dist, mark, heap, heapPos, predArc, settled } = s;
+  const queued = (s.stamp += 2);
+  const settledMark = queued + 1;
+  let heapSize = 0;
+  let settledCount = 0;
+  let sinkRow = -1;
+  let sinkCol = j0;
+  let sinkDist = -v[j0]!;
+  let col = j0;
+  let base = 0;
+  let floor = -Infinity;
+  searching: for (;;) {
+    const price = v[col]!;
+    for (let t = colStart[col]!, end = colStart[col + 1]!; t < end; t++) {
+      const p = byColumn[t]!;
+      const k = arcRow[t]!;
+      const m = mark[k]!;
+      if (m === settledMark) continue;
+      const d = base + cost[p]! - u[k]! - price;
+      if (d >= sinkDist) continue;
+      if (rowToCol[k]! < 0) {
+        sinkRow = k; // free or unmatched: a buyer
+        sinkCol = -1;
+        sinkDist = d;
+        predArc[k] = p;
+        if (d <= floor) break searching;
+        continue;
+      }
+      let pos: number;
+      if (m !== queued) {
+        mark[k] = queued;
+        pos = heapSize++;
+      } else if (d < dist[k]!) pos = heapPos[k]!;
+      else continue;
+      dist[k] = d;
+      predArc[k] = p;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        const above = heap[parent]!;
+        if (dist[above]! <= d) break;
+        heap[pos] = above;
+        heapPos[above] = pos;
+        pos = parent;
+      }
+      heap[pos] = k;
+      heapPos[k] = pos;
+    }
+    if (heapSize === 0) break;
+    const k = heap[0]!;
+    const dk = dist[k]!;
+    if (dk >= sinkDist) break;
+    const last = heap[--heapSize]!;
+    if (heapSize > 0) {
+      const dl = dist[last]!;
+      let pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= heapSize) break;
+        if (child + 1 < heapSize && dist[heap[child + 1]!]! < dist[heap[child]!]!) child++;
+        const below = heap[child]!;
+        if (dist[below]! >= dl) break;
+        heap[pos] = below;
+        heapPos[below] = pos;
+        pos = child;
+      }
+      heap[pos] = last;
+      heapPos[last] = pos;
+    }
+    mark[k] = settledMark;
+    settled[settledCount++] = k;
+    col = rowToCol[k]!;
+    base = dk;
+    floor = dk;
+    if (dk - v[col]! < sinkDist) {
+      sinkDist = dk - v[col]!; // k's column could rise to 0 and be left unsold
+      sinkCol = col;
+      sinkRow = -1;
+    }
+  }
+  for (let t = 0; t < settledCount; t++) {
+    const k = settled[t]!;
+    const rise = sinkDist - dist[k]!;
+    u[k] = u[k]! - rise;
+    v[rowToCol[k]!] = v[rowToCol[k]!]! + rise;
+  }
+  v[j0] = v[j0]! + sinkDist;
+  let k = sinkRow;
+  if (sinkRow < 0) {
+    v[sinkCol] = 0; // exactly, whatever the rounding
+    if (sinkCol === j0) return;
+    k = colToRow[sinkCol]!;
+    colToRow[sinkCol] = FREE;
+  }
+  for (;;) {
+    const p = predArc[k]!;
+    const c = colIndex[p]!;
+    const next = colToRow[c]!;
+    rowToCol[k] = c;
+    colToRow[c] = k;
+    heldCost[k] = cost[p]!;
+    if (c === j0) return;
+    k = next;
+  }
+}
+
+interface ColumnSearch {
+  /** The transposed arcs of column j are colStart[j] … colStart[j+1]−1: arc byColumn[t], row arcRow[t]. */
+  readonly colStart: Int32Array;
+  readonly byColumn: Int32Array;
+  readonly arcRow: Int32Array;
+  /** Row prices: exact minimum option for every row, tight on the held option of a placed row. */
+  readonly u: Float64Array;
+  readonly dist: Float64Array;
+  readonly mark: Int32Array;
+  stamp: number;
+  readonly heap: Int32Array;
+  readonly heapPos: Int32Array;
+  readonly predArc: Int32Array;
+  readonly settled: Int32Array;
+}
+
+/**
+ * One Dijkstra search from a free row over reduced costs (non-negative on every arc of a placed row) to
+ * the nearest free column or unmatched option. Free columns are never queued: the nearest one found so
+ * far is the sink candidate, and columns no nearer than it are not queued either. Settled columns' prices
+ * then fall by (sink distance − their distance) and the path is flipped. Ties are broken arbitrarily.
+ * Returns false when there is no sink: the source, the settled columns and their rows are then a Hall
+ * violator (every column those rows reach is settled, and each is held by one of them).
+ */
+function augment(w: Workspace, source: number): boolean {
+  const { rowStart, colIndex, cost, unmatchedCost, v, rowToCol, colToRow, heldCost } = w;
+  const { mark, dist, predRow, predArc, heap, heapPos, settled, parked } = w;
+  const queued = ++w.search;
+  let heapSize = 0;
+  let settledCount = 0;
+  let sinkCol = -1;
+  let sinkRow = -1;
+  let sinkDist = Infinity;
+  if (unmatchedCost !== undefined) {
+    sinkDist = unmatchedCost[source]!;
+    sinkRow = source;
+  }
+  let row = source;
+  let h = 0; // distance to `row` minus its price u_row
+  let floor = -Infinity; // distance of the column settled last: nothing unsettled is nearer
+  searching: for (;;) {
+    for (let p = rowStart[row]!, end = rowStart[row + 1]!; p < end; p++) {
+      const j = colIndex[p]!;
+      const d = h + cost[p]! - v[j]!; // +Infinity for settled columns (their price is parked)
+      if (d >= sinkDist) continue;
+      if (colToRow[j] === FREE) {
+        sinkCol = j;
+        sinkRow = -1;
+        sinkDist = d;
+        predRow[j] = row;
+        predArc[j] = p;
+        if (d <= floor) break searching; // as near as anything left: done
+        continue;
+      }
+      let pos: number;
+      if (mark[j] !== queued) {
+        mark[j] = queued;
+        pos = heapSize++;
+      } else if (d < dist[j]!) pos = heapPos[j]!;
+      else continue;
+      dist[j] = d;
+      predRow[j] = row;
+      predArc[j] = p;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        const above = heap[parent]!;
+        if (dist[above]! <= d) break;
+        heap[pos] = above;
+        heapPos[above] = pos;
+        pos = parent;
+      }
+      heap[pos] = j;
+      heapPos[j] = pos;
+    }
+    if (unmatchedCost !== undefined && row !== source && h + unmatchedCost[row]! < sinkDist) {
+      sinkDist = h + unmatchedCost[row]!;
+      sinkCol = -1;
+      sinkRow = row;
+    }
+    if (heapSize === 0) break;
+    const j = heap[0]!;
+    const dj = dist[j]!;
+    if (dj >= sinkDist) break;
+    const last = heap[--heapSize]!; // pop: sift the last entry down from the root
+    if (heapSize > 0) {
+      const dl = dist[last]!;
+      let pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= heapSize) break;
+        if (child + 1 < heapSize && dist[heap[child + 1]!]! < dist[heap[child]!]!) child++;
+        const below = heap[child]!;
+        if (dist[below]! >= dl) break;
+        heap[pos] = below;
+        heapPos[below] = pos;
+        pos = child;
+      }
+      heap[pos] = last;
+      heapPos[last] = pos;
+    }
+    // Settle j: park its price at −∞ so every later arc into it costs +∞ and is skipped by the sink test
+    // alone (most arcs are), without reading a settled mark.
+    const price = v[j]!;
+    parked[settledCount] = price;
+    settled[settledCount++] = j;
+    v[j] = -Infinity;
+    row = colToRow[j]!; // queued columns are all sold
+    h = dj - heldCost[row]! + price;
+    floor = dj;
+  }
+  w.settledCount = settledCount;
+  if (sinkCol < 0 && sinkRow < 0) return false; // prices stay parked: the solve ends with a ray
+
+  for (let t = 0; t < settledCount; t++) {
+    const j = settled[t]!;
+    v[j] = parked[t]! + (dist[j]! - sinkDist);
+  }
+  let j = sinkCol;
+  if (j < 0) {
+    // The sink is sinkRow's unmatched option: that row lets go of its column (unless it is the source).
+    j = rowToCol[sinkRow]!;
+    rowToCol[sinkRow] = UNMATCHED;
+    if (sinkRow === source) return true;
+  }
+  for (;;) {
+    const i = predRow[j]!;
+    const next = rowToCol[i]!;
+    rowToCol[i] = j;
+    colToRow[j] = i;
+    heldCost[i] = cost[predArc[j]!]!;
+    if (i === source) return true;
+    j = next;
+  }
+}
+
+/** After a failed search from `source`: u = 1 on it and on the rows holding settled columns, v = −1 on
+ *  those columns. Those rows reach only those columns, one fewer than the rows: Σu + Σv = 1. */
+function hallViolator(w: Workspace, source: number): AssignmentSolution {
+  const rowRay = new Float64Array(w.rows);
+  const colRay = new Float64Array(w.cols);
+  rowRay[source] = 1;
+  for (let t = 0; t < w.settledCount; t++) {
+    const j = w.settled[t]!;
+    colRay[j] = -1;
+    rowRay[w.colToRow[j]!] = 1;
+  }
+  return infeasible(w.rows, w.cols, rowRay, colRay);
+}
+
+function optimal(w: Workspace): AssignmentSolution {
+  const { rows, cols, unmatchedCost, v, rowToCol, colToRow, heldCost } = w;
+  // Square problems may end with positive prices (column reduction); shifting u up and v down by the
+  // same amount keeps every reduced cost and gives v ≤ 0.
+  let top = 0;
+  for (let j = 0; w.square && j < cols; j++) top = Math.max(top, v[j]!);
+  for (let j = 0; top > 0 && j < cols; j++) v[j] = v[j]! - top;
+  const rowDual = new Float64Array(rows);
+  let totalCost = 0;
+  for (let i = 0; i < rows; i++) {
+    const j = rowToCol[i]!;
+    if (j >= 0) {
+      const c = heldCost[i]!;
+      rowDual[i] = c - v[j]!;
+      totalCost += c;
+    } else {
+      // UNMATCHED: every row is placed by now, and only rows with an unmatched option can be.
+      const a = unmatchedCost![i]!;
+      rowDual[i] = a;
+      totalCost += a;
+      rowToCol[i] = -1;
+    }
+  }
+  return { status: 'optimal', rowToCol, colToRow, totalCost, rowDual, colDual: v };
+}
