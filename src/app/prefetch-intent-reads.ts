@@ -14,13 +14,20 @@ import type { IntentReads } from './ports.ts';
 export async function prefetchIntentReads(
   store: IntentReads,
   tenantId: TenantId,
-  from: Date,
-  to: Date,
+  span: {
+    /** The first signal any run needs: the earliest as-of minus the scoring lookback. */
+    readonly signalsFrom: Date;
+    /** The first arrival any run needs: the earliest as-of minus twice the zone lookback. */
+    readonly arrivalsFrom: Date;
+    readonly to: Date;
+  },
 ): Promise<IntentReads> {
-  const columns = await store.signalColumns(tenantId, from, to);
-  const { arrivals, withoutEquipment } = await store.landingArrivals(tenantId, from, to);
+  const { to } = span;
+  const columns = await store.signalColumns(tenantId, span.signalsFrom, to);
+  const { arrivals, withoutEquipment } = await store.landingArrivals(tenantId, span.arrivalsFrom, to);
   const homes = await store.fleetHomes(tenantId);
-  const covers = (t: TenantId, a: Date, b: Date, what: string) => {
+  const covers = (t: TenantId, a: Date, b: Date, what: 'signals' | 'arrivals') => {
+    const from = what === 'signals' ? span.signalsFrom : span.arrivalsFrom;
     if (t !== tenantId || a < from || b > to) {
       throw new Error(
         `prefetched ${what} cover ${from.toISOString()}–${to.toISOString()} for ${tenantId}; asked ${a.toISOString()}–${b.toISOString()} for ${t}`,

@@ -14,6 +14,7 @@ import type { Gazetteer } from '../domain/gazetteer.ts';
 import type { TenantId } from '../domain/ids.ts';
 import type { Load } from '../domain/load.ts';
 import { DEFAULT_SEQUENCE, OPEN_TASK_STATES } from '../domain/outreach-task.ts';
+import { SCORING_LOOKBACK_DAYS } from '../intent/scoring-options.ts';
 import type { KpiReport } from '../metrics/compute-kpis.ts';
 import { committedLaneLoads } from '../sim/committed-lane-loads.ts';
 import type { DemoWorld } from '../sim/generate-world.ts';
@@ -30,8 +31,8 @@ import { runWeek, type WeekReport } from './run-week.ts';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
-/** Scoring looks back 105 days and landing zones 26 weeks: prefetch from the longer of the two. */
-const LOOKBACK_MS = 26 * WEEK_MS;
+/** Landing zones read 2 × 13 weeks of arrivals before a run; scoring reads 105 days of signals. */
+const ARRIVALS_LOOKBACK_MS = 26 * WEEK_MS;
 /** The weekly run happens Monday 13:00 UTC: 08:00 in the east, 05:00 on the Pacific coast. */
 const RUN_HOUR_UTC = 13;
 
@@ -91,12 +92,11 @@ export async function simulateQuarter(
     mark = now;
   };
 
-  const intent = await prefetchIntentReads(
-    store,
-    tenantId,
-    new Date(programmeStart.getTime() - LOOKBACK_MS),
-    end,
-  );
+  const intent = await prefetchIntentReads(store, tenantId, {
+    signalsFrom: new Date(programmeStart.getTime() - SCORING_LOOKBACK_DAYS * DAY_MS),
+    arrivalsFrom: new Date(programmeStart.getTime() - ARRIVALS_LOOKBACK_MS),
+    to: end,
+  });
   const lanesOf = new Map<string, readonly LatentLane[]>();
   for (const shipper of plan.shippers)
     if (shipper.lanes.length > 0) lanesOf.set(shipper.companyId, shipper.lanes);
