@@ -222,12 +222,26 @@ function corridorVolume(
   shippersByMarket: ReadonlyMap<string, readonly Shipper[]>,
   marketIdOf: (city: City) => string | null,
 ): (corridor: Corridor, week: number) => number {
+  // Memoised: a big market holds thousands of shippers over a handful of states, and the estimate is
+  // asked for every candidate corridor (the uncached version was a tenth of the demo's generation time).
+  const shares = new Map<string, number>();
   const share = (state: UsState, { destProvince, equipment }: Corridor): number => {
-    const total = flows.exportKgByState.get(state) ?? 0;
-    return total > 0 ? flows.exportKgOf(state, destProvince, equipment) / total : 0;
+    const key = `${state}|${destProvince}|${equipment}`;
+    let value = shares.get(key);
+    if (value === undefined) {
+      const total = flows.exportKgByState.get(state) ?? 0;
+      value = total > 0 ? flows.exportKgOf(state, destProvince, equipment) / total : 0;
+      shares.set(key, value);
+    }
+    return value;
   };
+  const weightOf = new Map<Shipper, number>();
   let totalWeight = 0;
-  for (const shipper of shippers) totalWeight += oneOffWeight(seed, shipper);
+  for (const shipper of shippers) {
+    const weight = oneOffWeight(seed, shipper);
+    weightOf.set(shipper, weight);
+    totalWeight += weight;
+  }
   const oneOffsPerWeek = rates.oneOffsPerWeekday * WEEK_FACTOR;
   const searchesPerShipment = rates.searchProbability * (1 + rates.extraSearchesMean);
 
@@ -239,7 +253,7 @@ function corridorVolume(
         if (lane.destProvince !== corridor.destProvince || lane.equipment !== corridor.equipment) continue;
         if (week >= lane.startWeek && week <= lane.endWeek) latent += lane.loadsPerWeek;
       }
-      oneOff += oneOffWeight(seed, shipper) * share(shipper.state, corridor);
+      oneOff += (weightOf.get(shipper) ?? 0) * share(shipper.state, corridor);
     }
     let broker = 0;
     for (const b of brokers) {
