@@ -9,12 +9,15 @@ import { fail } from './cli/output.ts';
 import { openStore } from './db/open-store.ts';
 import type { Gazetteer } from './domain/gazetteer.ts';
 import { loadGazetteer } from './files/load-gazetteer.ts';
+import { loadBorderPorts } from './files/load-border-ports.ts';
+import type { BorderPort } from './domain/border-port.ts';
 import { nodeFiles } from './files/node-files.ts';
 import { demoWorldFiles } from './files/demo-world-files.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   let gazetteer: Gazetteer | undefined;
+  let ports: ReadonlyMap<string, BorderPort> | undefined;
   const services: CliServices = {
     config,
     openStore: (dataDir) =>
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
         marketMinPopulation: config.marketMinPopulation,
         marketRadiusMiles: config.marketRadiusMiles,
       })),
+    borderPorts: () => (ports ??= loadBorderPorts()),
     files: nodeFiles,
     world: demoWorldFiles,
     now: () => new Date(),

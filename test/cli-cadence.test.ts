@@ -171,6 +171,27 @@ describe.each(engines)('the weekly cadence on $name', (engine) => {
     expect(history()).toEqual(trail);
   }, 240_000);
 
+  it('plans backhauls for the scheduled week and the last history week: optimal, certified, 0 violations', () => {
+    for (const args of [
+      ['--week', '2026-W47'],
+      ['--week', '2026-W45', '--chains'],
+    ]) {
+      const result = run('plan', ...args, '--json');
+      expect(result.code).toBe(0);
+      const plan = JSON.parse(result.stdout);
+      expect(plan.trucks_read).toBeGreaterThan(0);
+      expect(plan.violations).toEqual([]);
+      expect(plan.proof.ok).toBe(true);
+      expect(plan.totals.matched).toBe(
+        plan.recommendations.filter((r: { loadIds: string[] }) => r.loadIds.length > 0).length,
+      );
+      expect(plan.totals.valueCad).toBeCloseTo(plan.totals.valueUsd * 1.37, 6);
+    }
+    const bad = run('plan', '--week', '2026-46');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('is not an ISO week');
+  }, 240_000);
+
   it('prints the metrics by zone with a baseline', () => {
     const result = run(
       'metrics',

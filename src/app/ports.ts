@@ -12,6 +12,14 @@ import type { Load } from '../domain/load.ts';
 import type { Rep } from '../domain/rep.ts';
 import type { IntentSignal } from '../domain/signal.ts';
 import type { Truck } from '../domain/truck.ts';
+
+/** A truck at the end of its last southbound delivery in a window. */
+export interface TruckAfterDelivery {
+  readonly deliveryId: string;
+  readonly truck: Truck;
+  readonly position: { readonly lat: number; readonly lon: number; readonly region: Region };
+  readonly availableAt: Date;
+}
 import type { ImportKind } from '../ingest/import-kinds.ts';
 import type { SignalColumns } from '../intent/signal-columns.ts';
 import type { Region } from '../domain/regions.ts';
@@ -136,6 +144,10 @@ export interface Store {
   signalColumns(tenantId: TenantId, from: Date, to: Date): Promise<SignalColumns>;
   /** Facts of the given companies (all companies when ids is null). */
   companies(tenantId: TenantId, ids: readonly string[] | null): Promise<Company[]>;
+  /** Each truck's last southbound delivery in [from, to): where and when it becomes free (§3.6). */
+  trucksAfterDelivery(tenantId: TenantId, from: Date, to: Date): Promise<TruckAfterDelivery[]>;
+  /** Loads not booked or taken whose pickup window overlaps [from, to), earliest first. */
+  openLoads(tenantId: TenantId, from: Date, to: Date): Promise<Load[]>;
   /** Trucks by home region, most first: the provinces the carrier heads home to. */
   fleetHomes(tenantId: TenantId): Promise<{ readonly region: Region; readonly trucks: number }[]>;
   close(): Promise<void>;

@@ -15,6 +15,8 @@ import { logCommand } from './log-command.ts';
 import { metricsCommand } from './metrics-command.ts';
 import { exportCommand } from './export-command.ts';
 import { taskCommand } from './task-command.ts';
+import { solveCommand } from './solve-command.ts';
+import { planCommand } from './plan-command.ts';
 
 export function buildProgram(services: CliServices): Command {
   return new Command('northbound')
@@ -34,5 +36,7 @@ export function buildProgram(services: CliServices): Command {
     .addCommand(taskCommand(services))
     .addCommand(logCommand(services))
     .addCommand(metricsCommand(services))
-    .addCommand(exportCommand(services));
+    .addCommand(exportCommand(services))
+    .addCommand(planCommand(services))
+    .addCommand(solveCommand(services));
 }

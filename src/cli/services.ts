@@ -5,12 +5,15 @@
 import type { FileAccess, Store } from '../app/ports.ts';
 import type { Config } from '../config.ts';
 import type { Gazetteer } from '../domain/gazetteer.ts';
+import type { BorderPort } from '../domain/border-port.ts';
 import type { DemoWorldPort } from '../app/run-demo.ts';
 
 export interface CliServices {
   readonly config: Config;
   openStore(dataDir: string): Promise<Store>;
   gazetteer(): Gazetteer;
+  /** US–Canada border ports (data/border-ports.csv), loaded on first use. */
+  borderPorts(): ReadonlyMap<string, BorderPort>;
   readonly files: FileAccess;
   readonly world: DemoWorldPort;
   now(): Date;

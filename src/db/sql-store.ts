@@ -8,6 +8,7 @@ import type { MarketId, TenantId } from '../domain/ids.ts';
 import type { Region } from '../domain/regions.ts';
 import { importRecords } from './import-records.ts';
 import { createSqlCadenceStore } from './sql-cadence-store.ts';
+import { readOpenLoads, readTrucksAfterDelivery } from './read-backhaul-inputs.ts';
 import { readCompanies } from './read-companies.ts';
 import { readLandingArrivals } from './read-landing-arrivals.ts';
 import { readSignalColumns } from './read-signal-columns.ts';
@@ -21,6 +22,8 @@ export function createSqlStore(db: SqlDatabase): Store {
     engine: db.engine,
     location: db.location,
     cadence: createSqlCadenceStore(db),
+    trucksAfterDelivery: (tenantId, from, to) => readTrucksAfterDelivery(db, tenantId, from, to),
+    openLoads: (tenantId, from, to) => readOpenLoads(db, tenantId, from, to),
 
     async ensureTenant(tenantId: TenantId, name?: string) {
       await run(
