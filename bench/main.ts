@@ -1,16 +1,18 @@
 /**
- * `npm run bench [-- --suite import|score|all] [options]`: runs the import bench (bench/run.ts) and
- * the scoring bench (bench/score.ts) one after the other, each in its own process (so one's heap
- * does not weigh on the other's timings), passing each the options it understands.
- * Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only: --pglite-dir, --pg-schema, --world.
+ * `npm run bench [-- --suite import|score|optimize|all] [options]`: runs the import bench (bench/run.ts),
+ * the scoring bench (bench/score.ts) and the solver bench (bench/optimize.ts) one after the other, each
+ * in its own process (so one's heap does not weigh on the other's timings), passing each the options it
+ * understands. Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only:
+ * --pglite-dir, --pg-schema, --world. Optimize only: --only.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const SUITES = { import: 'run.ts', score: 'score.ts' } as const;
+const SUITES = { import: 'run.ts', score: 'score.ts', optimize: 'optimize.ts' } as const;
 const ONLY: Record<keyof typeof SUITES, readonly string[]> = {
   import: ['--engines', '--regenerate'],
   score: ['--pglite-dir', '--pg-schema', '--world'],
+  optimize: ['--only'],
 };
 const WITH_VALUE = new Set([
   '--size',
@@ -19,6 +21,7 @@ const WITH_VALUE = new Set([
   '--pglite-dir',
   '--pg-schema',
   '--world',
+  '--only',
   '--suite',
 ]);
 
@@ -32,14 +35,15 @@ for (let i = 0; i < argv.length; i++) {
   else options.push([flag, value]);
 }
 if (suite !== 'all' && !(suite in SUITES)) {
-  console.error(`--suite ${suite}: expected import, score or all`);
+  console.error(`--suite ${suite}: expected import, score, optimize or all`);
   process.exit(2);
 }
 for (const [name, script] of Object.entries(SUITES) as [keyof typeof SUITES, string][]) {
   if (suite !== 'all' && suite !== name) continue;
-  const other = name === 'import' ? ONLY.score : ONLY.import;
+  // A flag that belongs to another suite only is not passed on (each suite's parseArgs is strict).
+  const others = Object.entries(ONLY).flatMap(([suiteName, flags]) => (suiteName === name ? [] : flags));
   const args = options
-    .filter(([flag]) => !other.includes(flag))
+    .filter(([flag]) => !others.includes(flag))
     .flatMap(([f, v]) => (v === null ? [f] : [f, v]));
   const result = spawnSync(
     process.execPath,
