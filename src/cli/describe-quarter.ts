@@ -33,6 +33,9 @@ export function describeQuarter(quarter: QuarterReport): string {
       `${w.reloads.spot}/${w.reloads.plan}/${w.reloads.programme}`,
     ]),
   );
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const t = quarter.timings;
+  const total = Object.values(t).reduce((a, b) => a + b, 0);
   return [
     `Simulated quarter: the outreach programme from ${quarter.programmeStart.toISOString().slice(0, 10)}, 13 weeks ` +
       '(each Monday: northbound week; simulated reps work the tasks; bookings commit lane loads; trucks reload)',
@@ -42,6 +45,10 @@ export function describeQuarter(quarter: QuarterReport): string {
     describeWeek(quarter.lastBrief, { newTierALimit: 5 }),
     '',
     describeMetrics(quarter.metrics, { limit: 8 }),
+    '',
+    `(quarter simulated in ${seconds(total)} s: reads ${seconds(t.prefetch)}, baseline reloads ${seconds(t.baseline)}, ` +
+      `weekly runs ${seconds(t.weeklyRuns)}, reps ${seconds(t.reps + t.logging)}, reloads ${seconds(t.dispatch)}, ` +
+      `metrics ${seconds(t.metrics)})`,
     '',
   ].join('\n');
 }
