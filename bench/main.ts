@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --suite import|score|optimize|all] [options]`: runs the import bench (bench/run.ts),
- * the scoring bench (bench/score.ts) and the solver bench (bench/optimize.ts) one after the other, each
+ * `npm run bench [-- --suite import|score|optimize|plan|all] [options]`: runs the import bench
+ * (bench/run.ts), the scoring bench (bench/score.ts), the solver bench (bench/optimize.ts) and the
+ * backhaul plan bench (bench/backhaul-plan.ts) one after the other, each
  * in its own process (so one's heap does not weigh on the other's timings), passing each the options it
  * understands. Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only:
  * --pglite-dir, --pg-schema, --world. Optimize only: --only.
@@ -8,11 +9,17 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const SUITES = { import: 'run.ts', score: 'score.ts', optimize: 'optimize.ts' } as const;
+const SUITES = {
+  import: 'run.ts',
+  score: 'score.ts',
+  optimize: 'optimize.ts',
+  plan: 'backhaul-plan.ts',
+} as const;
 const ONLY: Record<keyof typeof SUITES, readonly string[]> = {
   import: ['--engines', '--regenerate'],
   score: ['--pglite-dir', '--pg-schema', '--world'],
   optimize: ['--only'],
+  plan: [],
 };
 const WITH_VALUE = new Set([
   '--size',
@@ -35,7 +42,7 @@ for (let i = 0; i < argv.length; i++) {
   else options.push([flag, value]);
 }
 if (suite !== 'all' && !(suite in SUITES)) {
-  console.error(`--suite ${suite}: expected import, score, optimize or all`);
+  console.error(`--suite ${suite}: expected import, score, optimize, plan or all`);
   process.exit(2);
 }
 for (const [name, script] of Object.entries(SUITES) as [keyof typeof SUITES, string][]) {
