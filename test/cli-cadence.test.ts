@@ -5,47 +5,16 @@
  * export tasks for HubSpot, Salesforce, a calendar and a mail client, each parsed by a real parser.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cliEngines } from './support/cli-engines.ts';
 import { HUBSPOT_TASK_COLUMNS } from '../src/outreach/export-hubspot-tasks.ts';
 import { SALESFORCE_TASK_COLUMNS } from '../src/outreach/export-salesforce-tasks.ts';
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'northbound.js');
-const databaseUrl = process.env['DATABASE_URL'];
-const base = Object.fromEntries(
-  Object.entries(process.env).filter(
-    (e): e is [string, string] =>
-      e[1] !== undefined && e[0] !== 'DATABASE_URL' && !e[0].startsWith('NORTHBOUND_'),
-  ),
-);
-
-interface Engine {
-  readonly name: string;
-  readonly env: Record<string, string>;
-  cleanup(): Promise<void>;
-}
-
-const engines: Engine[] = [{ name: 'pglite', env: base, cleanup: async () => {} }];
-if (databaseUrl) {
-  const schema = `nb_cadence_${randomBytes(5).toString('hex')}`;
-  engines.push({
-    name: 'postgres',
-    env: { ...base, DATABASE_URL: databaseUrl, NORTHBOUND_PG_SCHEMA: schema },
-    async cleanup() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  });
-}
 
 interface TaskJson {
   task_id: string;
@@ -56,7 +25,7 @@ interface TaskJson {
   draft: { language: string; email_body: string };
 }
 
-describe.each(engines)('the weekly cadence on $name', (engine) => {
+describe.each(cliEngines('nb_cadence'))('the weekly cadence on $name', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'nb-cadence-'));
   const db = join(dir, 'db');
   const run = (...args: string[]) => {

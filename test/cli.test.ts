@@ -4,45 +4,11 @@
  * misspelt-equipment rejection that leaves the store unchanged, "0 new" on re-import, --json, demo.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'northbound.js');
-const databaseUrl = process.env['DATABASE_URL'];
-
-interface Engine {
-  readonly name: string;
-  readonly env: Record<string, string>;
-  cleanup(): Promise<void>;
-}
-
-function engines(): Engine[] {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] =>
-        e[1] !== undefined && e[0] !== 'DATABASE_URL' && !e[0].startsWith('NORTHBOUND_'),
-    ),
-  );
-  const list: Engine[] = [{ name: 'pglite', env: base, cleanup: async () => {} }];
-  if (databaseUrl) {
-    const schema = `nb_cli_${randomBytes(5).toString('hex')}`;
-    list.push({
-      name: 'postgres',
-      env: { ...base, DATABASE_URL: databaseUrl, NORTHBOUND_PG_SCHEMA: schema },
-      async cleanup() {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      },
-    });
-  }
-  return list;
-}
+import { BIN, cliEngines } from './support/cli-engines.ts';
 
 const HEADER = 'delivery_id,truck_id,dest_city,dest_region,delivered_at,equipment';
 const GOOD = [
@@ -58,7 +24,7 @@ const BAD = [
   'D6,T3,Houston,TX,2026-11-12T15:00:00-06:00,flatbed',
 ];
 
-describe.each(engines())('northbound CLI on $name', (engine) => {
+describe.each(cliEngines('nb_cli'))('northbound CLI on $name', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'nb-cli-'));
   const db = join(dir, 'db');
   const run = (...args: string[]) => {

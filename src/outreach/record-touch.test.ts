@@ -1,40 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { outreachTaskFixture } from './outreach-task-fixture.test-support.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import type { OutreachTask, TaskState } from '../domain/outreach-task.ts';
 import { DEFAULT_CADENCE_RULES } from './cadence-rules.ts';
 import { recordTouch, sequenceExhausted } from './record-touch.ts';
 
-const created = new Date('2025-01-13T14:00:00Z');
-
-function makeTask(overrides: Partial<OutreachTask> = {}): OutreachTask {
-  return {
-    taskId: 'T7',
-    companyId: 'C1',
-    companyName: 'Acme Foods',
-    tier: 'A',
-    score: 82,
-    zoneLabel: 'Dallas, TX',
-    lane: { originLabel: 'Dallas, TX', originRegion: 'TX', destRegion: 'ON', equipment: 'dry_van' },
-    state: 'assigned',
-    repId: 'R1',
-    createdAt: created,
-    dueAt: new Date('2025-01-13T23:00:00Z'),
-    signalAt: new Date('2025-01-13T12:00:00Z'),
-    sequenceStartedAt: null,
-    stepsDone: 0,
-    nextStepAt: null,
-    escalations: 0,
-    loadIds: [],
-    draft: {
-      language: 'en',
-      email: { subject: 'Northbound capacity', body: 'We land six dry vans a week in Dallas.' },
-      callOpener: 'We land in Dallas Tuesdays.',
-      socialNote: 'Heading home to Ontario.',
-    },
-    updatedAt: created,
-    ...overrides,
-  };
-}
+const makeTask = (overrides: Partial<OutreachTask> = {}): OutreachTask =>
+  outreachTaskFixture({ taskId: 'T7', dueAt: new Date('2025-01-13T23:00:00Z'), ...overrides });
 
 const errorOf = (run: () => unknown): NorthboundError => {
   try {

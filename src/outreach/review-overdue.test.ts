@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outreachTaskFixture } from './outreach-task-fixture.test-support.ts';
 import type { OutreachTask } from '../domain/outreach-task.ts';
 import type { AssignableRep } from './assign-tasks.ts';
 import { DEFAULT_CADENCE_RULES } from './cadence-rules.ts';
@@ -7,37 +8,9 @@ import { reviewOverdue } from './review-overdue.ts';
 
 // Wednesday 15 January 2025, 09:00 in Texas (CST, UTC−6).
 const now = new Date('2025-01-15T15:00:00Z');
-const created = new Date('2025-01-13T14:00:00Z');
 
-function makeTask(overrides: Partial<OutreachTask> = {}): OutreachTask {
-  return {
-    taskId: 'T1',
-    companyId: 'C1',
-    companyName: 'Acme Foods',
-    tier: 'A',
-    score: 82,
-    zoneLabel: 'Dallas, TX',
-    lane: { originLabel: 'Dallas, TX', originRegion: 'TX', destRegion: 'ON', equipment: 'dry_van' },
-    state: 'assigned',
-    repId: 'R1',
-    createdAt: created,
-    dueAt: new Date('2025-01-14T23:00:00Z'),
-    signalAt: new Date('2025-01-13T12:00:00Z'),
-    sequenceStartedAt: null,
-    stepsDone: 0,
-    nextStepAt: null,
-    escalations: 0,
-    loadIds: [],
-    draft: {
-      language: 'en',
-      email: { subject: 'Northbound capacity', body: 'We land six dry vans a week in Dallas.' },
-      callOpener: 'We land in Dallas Tuesdays.',
-      socialNote: 'Heading home to Ontario.',
-    },
-    updatedAt: created,
-    ...overrides,
-  };
-}
+const makeTask = (overrides: Partial<OutreachTask> = {}): OutreachTask =>
+  outreachTaskFixture({ taskId: 'T1', dueAt: new Date('2025-01-14T23:00:00Z'), ...overrides });
 
 const contacted = (overrides: Partial<OutreachTask>): OutreachTask =>
   makeTask({
