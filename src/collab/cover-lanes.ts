@@ -9,6 +9,12 @@ export interface CoverLanesOptions {
   readonly costPerMile?: number;
   /** Road miles = great-circle miles × this. */
   readonly roadFactor?: number;
+  /**
+   * Give every ordered pair of places an empty arc, not only surplus → deficit. Same optimum; the
+   * potentials then price every possible repositioning, which the dual allocation's core guarantee needs
+   * (dual-allocation.ts). O(places²) arcs: meant for pools, not national networks.
+   */
+  readonly allEmptyArcs?: boolean;
 }
 
 /** Trucks driven empty from one place to another each week to be where the next loads start. */
@@ -98,7 +104,7 @@ export function coverLanes(lanes: readonly PoolLane[], options: CoverLanesOption
   for (const equipment of EQUIPMENT) {
     const group = byEquipment.get(equipment);
     if (group === undefined) continue;
-    const covering = coverOneEquipment(equipment, group, roadMiles);
+    const covering = coverOneEquipment(equipment, group, roadMiles, options.allEmptyArcs === true);
     loadedMiles += covering.loadedMiles;
     emptyMiles += covering.emptyMiles;
     emptyMoves.push(...covering.emptyMoves);
@@ -123,6 +129,7 @@ function coverOneEquipment(
   equipment: Equipment,
   lanes: readonly PoolLane[],
   roadMiles: (a: PoolPlace, b: PoolPlace) => number,
+  allEmptyArcs: boolean,
 ): OneEquipmentCovering {
   const places: PoolPlace[] = [];
   const index = new Map<string, number>();
@@ -169,9 +176,9 @@ function coverOneEquipment(
   for (const volume of lowers) if (volume > largestVolume) largestVolume = volume;
   const dust = 1e-9 * largestVolume;
   for (let s = 0; s < places.length; s++) {
-    if (!(surplus[s]! > dust)) continue;
+    if (!allEmptyArcs && !(surplus[s]! > dust)) continue;
     for (let t = 0; t < places.length; t++) {
-      if (!(surplus[t]! < -dust)) continue;
+      if (allEmptyArcs ? t === s : !(surplus[t]! < -dust)) continue;
       tails.push(s);
       heads.push(t);
       lowers.push(0);
