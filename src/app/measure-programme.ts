@@ -17,12 +17,11 @@ import { asId, type MarketId, type TenantId } from '../domain/ids.ts';
 import { marketLabel } from '../domain/market.ts';
 import type { Equipment } from '../domain/equipment.ts';
 import type { Region } from '../domain/regions.ts';
-import type { Rep } from '../domain/rep.ts';
 import { equipmentWords } from '../intent/explain-prospect.ts';
 import { regionAt, equipmentAt } from '../intent/signal-columns.ts';
+import { territoryOwners } from '../outreach/territory-owners.ts';
 import { computeKpis, type KpiGrouping, type KpiReport } from '../metrics/compute-kpis.ts';
 import type { CorridorSignals, KpiPeriodName, OutreachRecord, TripRecord } from '../metrics/trip-record.ts';
-import { placeNameKey } from '../domain/place-name-key.ts';
 import type { TripFacts } from './cadence-store.ts';
 import type { IntentReads, Store } from './ports.ts';
 import { scoreIntent } from './score-intent.ts';
@@ -56,7 +55,9 @@ export async function measureProgramme(
   const distance = deps.distance ?? new GreatCircleRoadDistance();
   const radius = input.reloadRadiusMiles ?? 100;
   const reps = await store.cadence.reps(input.tenantId);
-  const ownerOf = territoryOwners(reps);
+  // The first owner by rep id, by the same territory rule assignment uses.
+  const ownersOf = territoryOwners([...reps].sort((a, b) => (a.repId < b.repId ? -1 : 1)));
+  const ownerOf = (zone: string): string | null => ownersOf(zone)[0]?.repId ?? null;
   const facts = await store.cadence.trips(input.tenantId, input.from, input.to);
   const usd = (amount: number, currency: string) => (currency === 'CAD' ? amount / input.cadPerUsd : amount);
   const zoneOf = (t: TripFacts): string => {
@@ -153,19 +154,4 @@ async function signallingCompanies(
     counts.set(key, entry);
   }
   return [...counts].map(([corridor, { zone, companies }]) => ({ period, corridor, zone, companies }));
-}
-
-/** The rep whose territories name a zone (the first by rep id), matched like assignment matches. */
-function territoryOwners(reps: readonly Rep[]): (zone: string) => string | null {
-  const byKey = new Map<string, string>();
-  for (const rep of [...reps].sort((a, b) => (a.repId < b.repId ? -1 : 1))) {
-    for (const territory of rep.territories) {
-      const key = placeNameKey(territory);
-      if (!byKey.has(key)) byKey.set(key, rep.repId);
-      const city = placeNameKey(territory.split(',')[0] ?? territory);
-      if (!territory.includes(',') && !byKey.has(`city:${city}`)) byKey.set(`city:${city}`, rep.repId);
-    }
-  }
-  return (zone) =>
-    byKey.get(placeNameKey(zone)) ?? byKey.get(`city:${placeNameKey(zone.split(',')[0] ?? zone)}`) ?? null;
 }

@@ -20,7 +20,7 @@
  * Complexity: O(R log R + N·R) for N requests and R reps; owners are found once per distinct zone.
  */
 import { NorthboundError } from '../domain/errors.ts';
-import { placeNameKey } from '../domain/place-name-key.ts';
+import { territoryOwners } from './territory-owners.ts';
 
 export interface AssignmentRequest {
   /** The caller's handle for the request (a task or company id), echoed back. */
@@ -51,33 +51,6 @@ export interface AssignmentPlan {
   /** One per request, in request order. */
   readonly assignments: readonly Assignment[];
   readonly cursor: string | null;
-}
-
-/** A label's matching keys: the whole label, and its city part (before the comma). */
-interface LabelKeys {
-  readonly full: string;
-  readonly city: string;
-  /** Carries a qualifier after a comma ("Dallas, TX"), so its city part alone says less than it does. */
-  readonly qualified: boolean;
-}
-
-function labelKeys(label: string): LabelKeys {
-  const full = placeNameKey(label);
-  const comma = label.indexOf(',');
-  return comma < 0
-    ? { full, city: full, qualified: false }
-    : { full, city: placeNameKey(label.slice(0, comma)), qualified: true };
-}
-
-/**
- * Does a territory name the zone? Case and accents are ignored (placeNameKey: "Montréal" = "montreal").
- * The whole labels match, or a bare city name matches the other's city part ("Dallas" owns
- * "Dallas, TX"); two qualified labels must agree whole, so "Dallas, GA" does not own "Dallas, TX".
- */
-function territoryNamesZone(territory: LabelKeys, zone: LabelKeys): boolean {
-  if (territory.full === '' || zone.full === '') return false;
-  if (territory.full === zone.full) return true;
-  return (!territory.qualified || !zone.qualified) && territory.city === zone.city;
 }
 
 const byRepId = (a: AssignableRep, b: AssignableRep): number =>
@@ -122,18 +95,7 @@ export function assignTasks(
   const load = new Map(ordered.map((rep) => [rep.repId, openLoad.get(rep.repId) ?? 0]));
   const loadOf = (rep: AssignableRep): number => load.get(rep.repId) ?? 0;
   const hasRoom = (rep: AssignableRep): boolean => loadOf(rep) < rep.capacity;
-  const territories = new Map(ordered.map((rep) => [rep.repId, rep.territories.map(labelKeys)]));
-  const ownersByZone = new Map<string, readonly AssignableRep[]>();
-  const ownersOf = (zoneLabel: string): readonly AssignableRep[] => {
-    const zone = labelKeys(zoneLabel);
-    const cached = ownersByZone.get(zone.full);
-    if (cached) return cached;
-    const owners = ordered.filter((rep) =>
-      (territories.get(rep.repId) ?? []).some((territory) => territoryNamesZone(territory, zone)),
-    );
-    ownersByZone.set(zone.full, owners);
-    return owners;
-  };
+  const ownersOf = territoryOwners(ordered);
 
   let lastRoundRobin = cursor;
   const assignments = requests.map((request): Assignment => {
