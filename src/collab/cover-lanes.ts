@@ -71,7 +71,8 @@ export interface LaneCovering {
  *
  * Time: one transportation problem per equipment, O(surplus places × deficit places) arcs.
  */
-export function coverLanes(lanes: readonly PoolLane[], options: CoverLanesOptions = {}): LaneCovering {
+/** The cost per mile and road factor the options give, defaulted and validated: one reading for every caller. */
+export function resolveCoverCosts(options: CoverLanesOptions): { costPerMile: number; roadFactor: number } {
   const costPerMile = options.costPerMile ?? 2.26;
   const roadFactor = options.roadFactor ?? DEFAULT_ROAD_FACTOR;
   if (!Number.isFinite(costPerMile) || costPerMile < 0) {
@@ -88,6 +89,11 @@ export function coverLanes(lanes: readonly PoolLane[], options: CoverLanesOption
       { roadFactor },
     );
   }
+  return { costPerMile, roadFactor };
+}
+
+export function coverLanes(lanes: readonly PoolLane[], options: CoverLanesOptions = {}): LaneCovering {
+  const { costPerMile, roadFactor } = resolveCoverCosts(options);
   const byEquipment = new Map<Equipment, PoolLane[]>();
   for (const lane of lanes) {
     validateLane(lane);

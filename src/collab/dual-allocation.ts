@@ -12,8 +12,8 @@
  * the coalition's own circulation, whose cost is therefore ≥ Σ over its lanes of volume × rc — what the
  * allocation charges it. The allocation is in the core. One circulation solve in all.
  */
-import { DEFAULT_ROAD_FACTOR, greatCircleMiles } from '../domain/geo.ts';
-import { coverLanes, type CoverLanesOptions } from './cover-lanes.ts';
+import { greatCircleMiles } from '../domain/geo.ts';
+import { coverLanes, resolveCoverCosts, type CoverLanesOptions } from './cover-lanes.ts';
 import type { PoolLane } from './pool-lane.ts';
 
 export function dualAllocation(
@@ -21,8 +21,7 @@ export function dualAllocation(
   partners: readonly string[],
   options: CoverLanesOptions = {},
 ): ReadonlyMap<string, number> {
-  const costPerMile = options.costPerMile ?? 2.26;
-  const roadFactor = options.roadFactor ?? DEFAULT_ROAD_FACTOR;
+  const { costPerMile, roadFactor } = resolveCoverCosts(options);
   const covering = coverLanes(lanes, { ...options, allEmptyArcs: true });
   const potential = new Map(covering.potentials.map((p) => [`${p.equipment}|${p.place}`, p.potential]));
   const allocation = new Map<string, number>(partners.map((partner) => [partner, 0]));
