@@ -2,6 +2,7 @@
  * The only reader of process.env. Every setting has a default (DESIGN.md §3 numbers are defaults,
  * not constants); CLI flags override what is read here.
  */
+import { DEFAULT_CAD_PER_USD } from './domain/units.ts';
 import { resolve } from 'node:path';
 import { NorthboundError } from './domain/errors.ts';
 
@@ -58,7 +59,7 @@ export function loadConfig(env: Env = process.env): Config {
     marketRadiusMiles: positiveNumber(env, 'NORTHBOUND_MARKET_RADIUS_MI', 75),
     marketMinPopulation: positiveNumber(env, 'NORTHBOUND_MARKET_MIN_POPULATION', 50_000),
     importBatchRows: Math.round(positiveNumber(env, 'NORTHBOUND_IMPORT_BATCH_ROWS', 5_000)),
-    cadPerUsd: positiveNumber(env, 'NORTHBOUND_CAD_PER_USD', 1.37),
+    cadPerUsd: positiveNumber(env, 'NORTHBOUND_CAD_PER_USD', DEFAULT_CAD_PER_USD),
     strengths: (env['NORTHBOUND_STRENGTHS'] ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())

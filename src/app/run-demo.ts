@@ -18,7 +18,7 @@ import { importFile, type ImportReport } from './import-file.ts';
 import type { FileAccess, Progress, Store } from './ports.ts';
 import { summarizeTenant, type TenantSummary } from './summarize-tenant.ts';
 import { simulateQuarter, type QuarterReport, type SimulateQuarterDeps } from './simulate-quarter.ts';
-import { CAD_PER_USD } from '../sim/freight-rates.ts';
+import { DEFAULT_CAD_PER_USD } from '../domain/units.ts';
 
 export interface WrittenWorldFile {
   readonly kind: string;
@@ -123,7 +123,7 @@ export async function runDemo(deps: RunDemoDeps, input: RunDemoInput): Promise<D
       ? null
       : await simulateQuarter(
           { store: deps.store, gazetteer: deps.gazetteer, now: deps.now, onWeek: input.onWeek },
-          { tenantId: input.tenantId, world, cadPerUsd: input.cadPerUsd ?? CAD_PER_USD },
+          { tenantId: input.tenantId, world, cadPerUsd: input.cadPerUsd ?? DEFAULT_CAD_PER_USD },
         );
   return { world: world.parameters, outDir: input.outDir, files, imports, summary, quarter };
 }

@@ -16,3 +16,9 @@ export const cad = (value: number): Cad => value as Cad;
 
 export const CURRENCIES = ['USD', 'CAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
+
+/**
+ * CAD per USD where no rate is configured: about the 2024 average (not in data/; an assumption the
+ * demo states). Config (NORTHBOUND_CAD_PER_USD), the matcher and the demo world all start from this one.
+ */
+export const DEFAULT_CAD_PER_USD = 1.37;

@@ -10,7 +10,7 @@ import {
 } from '../compliance/hours-of-service-drive-time.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import { DEFAULT_ROAD_FACTOR, type DistanceProvider, GreatCircleRoadDistance } from '../domain/geo.ts';
-import { CAD_PER_USD } from '../sim/freight-rates.ts';
+import { DEFAULT_CAD_PER_USD } from '../domain/units.ts';
 
 export interface BackhaulOptions {
   /** All-in operating cost per mile, loaded or empty (ATRI 2024 average marginal cost: $2.26). */
@@ -52,7 +52,7 @@ export const DEFAULT_BACKHAUL_OPTIONS: Readonly<Required<Omit<BackhaulOptions, '
   costPerMileUsd: 2.26,
   averageMph: 50,
   deadheadRadiusMiles: 250,
-  cadPerUsd: CAD_PER_USD,
+  cadPerUsd: DEFAULT_CAD_PER_USD,
   roadFactor: DEFAULT_ROAD_FACTOR,
   chains: false,
   maxWaitHours: 24,

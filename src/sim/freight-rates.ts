@@ -4,10 +4,11 @@
  * ~15% premium over dry van for the equipment and the tank washes (a demo assumption, stated here).
  */
 import type { Equipment } from '../domain/equipment.ts';
+import { DEFAULT_CAD_PER_USD } from '../domain/units.ts';
 import type { TruckingEconomics } from './reference-data.ts';
 
-/** The exchange rate is not in data/: 1 USD ≈ 1.37 CAD, about the 2024 average, is a demo assumption. */
-export const CAD_PER_USD = 1.37;
+/** The demo world's exchange rate: the product default (1 USD ≈ 1.37 CAD, about the 2024 average). */
+export const CAD_PER_USD = DEFAULT_CAD_PER_USD;
 
 export type RateKind = 'spot' | 'contract';
 
