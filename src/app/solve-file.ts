@@ -35,58 +35,68 @@ async function readText(files: FileAccess, path: string): Promise<string> {
   return text + decoder.decode();
 }
 
+/** Each problem's reader, solver, certificate check and size line: one path for both below. */
+const SOLVERS: {
+  readonly [P in SolveProblem]: (
+    text: string,
+    name: string,
+    clock: () => number,
+  ) => Omit<SolveFileResult, 'problem' | 'file'>;
+} = {
+  assignment(text, name, clock) {
+    const t0 = clock();
+    const instance = readOrLibraryAssignment(text, name);
+    const t1 = clock();
+    const solution = solveAssignment(instance);
+    const t2 = clock();
+    const optimal = solution.status === 'optimal';
+    return {
+      size: { rows: instance.rows, cols: instance.cols, arcs: instance.colIndex.length },
+      status: solution.status,
+      optimalCost: optimal ? solution.totalCost : null,
+      parseMs: t1 - t0,
+      solveMs: t2 - t1,
+      certificate: optimal
+        ? checkAssignmentCertificate(instance, solution)
+        : { ok: false, violations: ['no perfect matching exists'] },
+    };
+  },
+  mincostflow(text, name, clock) {
+    const t0 = clock();
+    const network = readDimacsMinCostFlow(text, name);
+    const t1 = clock();
+    const solution = solveMinCostFlow(network);
+    const t2 = clock();
+    const optimal = solution.status === 'optimal';
+    return {
+      size: { nodes: network.nodes, arcs: network.tail.length },
+      status: solution.status,
+      optimalCost: optimal ? solution.totalCost : null,
+      parseMs: t1 - t0,
+      solveMs: t2 - t1,
+      certificate: optimal
+        ? checkFlowCertificate(network, solution)
+        : { ok: false, violations: [`the problem is ${solution.status}`] },
+    };
+  },
+};
+
 export async function solveFile(
   deps: { readonly files: FileAccess; readonly clock?: () => number },
   problem: SolveProblem,
   path: string,
 ): Promise<SolveFileResult> {
-  const clock = deps.clock ?? (() => performance.now());
-  const text = await readText(deps.files, path);
+  const solve = SOLVERS[problem];
+  if (solve === undefined) {
+    throw new NorthboundError(
+      'invalid_input',
+      `Cannot solve "${problem}": expected ${SOLVE_PROBLEMS.join(' or ')}`,
+      {
+        problem,
+      },
+    );
+  }
   const name = basename(path);
-  const t0 = clock();
-  if (problem === 'assignment') {
-    const instance = readOrLibraryAssignment(text, name);
-    const t1 = clock();
-    const solution = solveAssignment(instance);
-    const t2 = clock();
-    return {
-      problem,
-      file: name,
-      size: { rows: instance.rows, cols: instance.cols, arcs: instance.colIndex.length },
-      status: solution.status,
-      optimalCost: solution.status === 'optimal' ? solution.totalCost : null,
-      parseMs: t1 - t0,
-      solveMs: t2 - t1,
-      certificate:
-        solution.status === 'optimal'
-          ? checkAssignmentCertificate(instance, solution)
-          : { ok: false, violations: ['no perfect matching exists'] },
-    };
-  }
-  if (problem === 'mincostflow') {
-    const network = readDimacsMinCostFlow(text, name);
-    const t1 = clock();
-    const solution = solveMinCostFlow(network);
-    const t2 = clock();
-    return {
-      problem,
-      file: name,
-      size: { nodes: network.nodes, arcs: network.tail.length },
-      status: solution.status,
-      optimalCost: solution.status === 'optimal' ? solution.totalCost : null,
-      parseMs: t1 - t0,
-      solveMs: t2 - t1,
-      certificate:
-        solution.status === 'optimal'
-          ? checkFlowCertificate(network, solution)
-          : { ok: false, violations: [`the problem is ${solution.status}`] },
-    };
-  }
-  throw new NorthboundError(
-    'invalid_input',
-    `Cannot solve "${problem}": expected ${SOLVE_PROBLEMS.join(' or ')}`,
-    {
-      problem,
-    },
-  );
+  const text = await readText(deps.files, path);
+  return { problem, file: name, ...solve(text, name, deps.clock ?? (() => performance.now())) };
 }
