@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { listTasks, type TaskList } from '../app/list-tasks.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import { DEFAULT_SEQUENCE, TASK_STATES, isTaskState, type TaskState } from '../domain/outreach-task.ts';
+import { nextTouch } from '../outreach/next-touch.ts';
 import { dataDirOf, tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
 import { formatTable } from './format-table.ts';
 import { emit, fail } from './output.ts';
@@ -47,14 +48,14 @@ function describeTasks(list: TaskList): string {
       { header: '' },
     ],
     list.tasks.map(({ task, overdue, nextDueAt }) => {
-      const step = DEFAULT_SEQUENCE[task.stepsDone];
+      const touch = nextTouch(task, DEFAULT_SEQUENCE);
       const next =
-        task.state === 'assigned'
-          ? 'email (day 0)'
-          : task.state === 'contacted' && step
-            ? `${step.channel} (day ${step.day})`
-            : task.state === 'replied'
-              ? 'quote'
+        touch !== null
+          ? `${touch.channel} (${touch.number} of ${touch.of})`
+          : task.state === 'replied'
+            ? 'quote'
+            : task.state === 'quoted'
+              ? 'follow up on quote'
               : '—';
       return [
         task.taskId,

@@ -32,6 +32,8 @@ import {
 } from '../domain/outreach-task.ts';
 import type { Rep } from '../domain/rep.ts';
 import { csvText } from './csv-text.ts';
+import { nextTouch, type NextTouch } from './next-touch.ts';
+import { equipmentWords } from '../intent/explain-prospect.ts';
 
 /** What an export needs besides the tasks. Maps are keyed by repId and companyId. */
 export interface TaskExportContext {
@@ -41,14 +43,6 @@ export interface TaskExportContext {
   readonly carrierName: string;
   /** The sequence the tasks run (to name their next touch); §3.4's example unless configured. */
   readonly sequence?: readonly SequenceStep[];
-}
-
-/** The next touch of a task's sequence: "touch 2 of 3, a call". */
-export interface NextTouch {
-  readonly channel: OutreachChannel;
-  /** 1-based. */
-  readonly number: number;
-  readonly of: number;
 }
 
 /** What every export says about one task. */
@@ -76,16 +70,6 @@ const CHANNEL_TITLES: Readonly<Record<OutreachChannel, string>> = {
   call: 'Call',
   social: 'Social note',
 };
-
-function nextTouchOf(task: OutreachTask, sequence: readonly SequenceStep[]): NextTouch | null {
-  if (task.state === 'replied' || task.state === 'quoted') return null;
-  // Before the first touch the sequence has not started, so nextStepAt may still be null.
-  if (task.nextStepAt === null && task.stepsDone > 0) return null;
-  const step = sequence[task.stepsDone];
-  return step ? { channel: step.channel, number: task.stepsDone + 1, of: sequence.length } : null;
-}
-
-const equipmentWords = (equipment: string): string => equipment.replaceAll('_', ' ');
 
 /** "Dallas, TX → ON, dry van". */
 export const laneText = (task: OutreachTask): string =>
@@ -134,10 +118,10 @@ export function taskExportFacts(task: OutreachTask, context: TaskExportContext):
       );
     }
   }
-  const nextTouch = nextTouchOf(task, context.sequence ?? DEFAULT_SEQUENCE);
+  const touch = nextTouch(task, context.sequence ?? DEFAULT_SEQUENCE);
   const zoneLine = task.zoneLabel === null ? '' : `\nLanding zone: ${task.zoneLabel}`;
   const notes =
-    `${draftText(task, nextTouch)}\n\n` +
+    `${draftText(task, touch)}\n\n` +
     `Northbound task ${task.taskId} · tier ${task.tier} · score ${task.score.toFixed(1)}\n` +
     `Lane: ${laneText(task)}${zoneLine}`;
   return {
@@ -145,8 +129,8 @@ export function taskExportFacts(task: OutreachTask, context: TaskExportContext):
     companyLabel,
     companyDomain: company?.domain ?? null,
     rep,
-    nextTouch,
-    title: titleOf(task, nextTouch, companyLabel),
+    nextTouch: touch,
+    title: titleOf(task, touch, companyLabel),
     dueAt: task.nextStepAt ?? task.dueAt,
     notes,
   };
