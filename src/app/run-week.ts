@@ -36,6 +36,9 @@ import { findCorridorSurges, type CorridorFinding } from './find-corridor-surges
 import { openOutreachTask } from '../outreach/open-outreach-task.ts';
 import type { IntentReads, Store } from './ports.ts';
 import { scoreIntent } from './score-intent.ts';
+import { prefetchIntentReads } from './prefetch-intent-reads.ts';
+import { SCORING_LOOKBACK_DAYS } from '../intent/scoring-options.ts';
+import { DEFAULT_LANDING_ZONE_OPTIONS } from '../zones/landing-zone.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +104,15 @@ export async function runWeek(deps: RunWeekDeps, input: RunWeekInput): Promise<W
   const { tenantId, asOf } = input;
   const rules = input.rules ?? DEFAULT_CADENCE_RULES;
   const steps = input.steps ?? DEFAULT_SEQUENCE;
-  const scoring = await scoreIntent(deps.intent ?? store, deps.gazetteer, tenantId, {
+  // Scoring (105 days) and the surge test (14 weeks) read overlapping signals: read them once.
+  const intent =
+    deps.intent ??
+    (await prefetchIntentReads(store, tenantId, {
+      signalsFrom: new Date(asOf.getTime() - SCORING_LOOKBACK_DAYS * DAY_MS),
+      arrivalsFrom: new Date(asOf.getTime() - 2 * DEFAULT_LANDING_ZONE_OPTIONS.weeks * 7 * DAY_MS),
+      to: asOf,
+    }));
+  const scoring = await scoreIntent(intent, deps.gazetteer, tenantId, {
     asOf,
     strengths: input.strengths,
   });
@@ -240,7 +251,7 @@ export async function runWeek(deps: RunWeekDeps, input: RunWeekInput): Promise<W
   const surges =
     input.corridors === false
       ? []
-      : (await findCorridorSurges(deps.intent ?? store, deps.gazetteer, tenantId, { asOf })).flagged;
+      : (await findCorridorSurges(intent, deps.gazetteer, tenantId, { asOf })).flagged;
   return {
     asOf,
     carrier,
