@@ -24,7 +24,8 @@ module.exports = {
     },
     {
       name: 'cores-no-io',
-      comment: 'Cores do no I/O: no file system, network, process or database packages (tests and their support files may read fixtures).',
+      comment:
+        'Cores do no I/O: no file system, network, process or database packages (tests and their support files may read fixtures).',
       severity: 'error',
       from: { path: `src/${CORES}/`, pathNot: '\\.test(-support)?\\.ts$' },
       to: {
