@@ -4,10 +4,12 @@
  * adapters directly (the layering rule enforces it).
  */
 import type { CadenceStore } from './cadence-store.ts';
+import type { PoolStore } from './pool-store.ts';
 import type { Company } from '../domain/company.ts';
 import type { Delivery } from '../domain/delivery.ts';
 import type { Equipment } from '../domain/equipment.ts';
 import type { MarketId, TenantId } from '../domain/ids.ts';
+import type { Lane } from '../domain/lane.ts';
 import type { Load } from '../domain/load.ts';
 import type { Rep } from '../domain/rep.ts';
 import type { IntentSignal } from '../domain/signal.ts';
@@ -32,6 +34,7 @@ export interface ImportedRecords {
   signals: { readonly signal: IntentSignal; readonly company: Company };
   loads: Load;
   reps: Rep;
+  lanes: Lane;
 }
 
 export interface StagedRow<R> {
@@ -89,6 +92,7 @@ export interface TableCounts {
   readonly signals: number;
   readonly loads: number;
   readonly reps: number;
+  readonly lanes: number;
 }
 
 export interface DestinationMarketCount {
@@ -124,6 +128,8 @@ export interface Store {
   readonly location: string;
   /** Tasks, events, weekly runs and dispatches (DESIGN.md §3.4, §3.9). */
   readonly cadence: CadenceStore;
+  /** Partners' lanes and the broker's EDI tenders (DESIGN.md §3.7). */
+  readonly pool: PoolStore;
   ensureTenant(tenantId: TenantId, name?: string): Promise<void>;
   importRecords<K extends ImportKind>(request: ImportRequest<K>): Promise<ImportResult>;
   countRows(tenantId: TenantId): Promise<TableCounts>;

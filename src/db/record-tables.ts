@@ -206,12 +206,59 @@ const reps: RecordTable<'reps'> = {
   toRow: (r) => [r.repId, r.name, r.email, r.territories, r.capacity, r.region],
 };
 
+const lanes: RecordTable<'lanes'> = {
+  table: 'lanes',
+  idColumn: 'lane_id',
+  staged: [
+    ['lane_id', TEXT],
+    ['partner_id', TEXT],
+    ['partner_name', TEXT],
+    ['origin_city', TEXT],
+    ['origin_region', TEXT],
+    ['origin_lat', FLOAT],
+    ['origin_lon', FLOAT],
+    ['origin_market_id', TEXT],
+    ['dest_city', TEXT],
+    ['dest_region', TEXT],
+    ['dest_lat', FLOAT],
+    ['dest_lon', FLOAT],
+    ['dest_market_id', TEXT],
+    ['equipment', TEXT],
+    ['loads_per_week', FLOAT],
+    ['cost_per_load', MONEY],
+    ['rate_per_load', MONEY],
+    ['currency', TEXT],
+  ],
+  stageOnly: [],
+  toRow: (l) => [
+    l.laneId,
+    l.partnerId,
+    l.partnerName,
+    l.origin.city,
+    l.origin.region,
+    l.origin.lat,
+    l.origin.lon,
+    l.origin.marketId,
+    l.dest.city,
+    l.dest.region,
+    l.dest.lat,
+    l.dest.lon,
+    l.dest.marketId,
+    l.equipment,
+    l.loadsPerWeek,
+    l.costPerLoad,
+    l.ratePerLoad,
+    l.currency,
+  ],
+};
+
 export const RECORD_TABLES: { readonly [K in ImportKind]: RecordTable<K> } = {
   fleet,
   deliveries,
   signals,
   loads,
   reps,
+  lanes,
 };
 
 /** Content columns stored in the target table: staged minus stage-only. */

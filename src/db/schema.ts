@@ -122,6 +122,51 @@ export interface RepsTable {
   imported_at: Generated<Timestamp>;
 }
 
+export interface LanesTable {
+  tenant_id: string;
+  lane_id: string;
+  partner_id: string;
+  partner_name: string | null;
+  origin_city: string;
+  origin_region: string;
+  origin_lat: number;
+  origin_lon: number;
+  origin_market_id: string | null;
+  dest_city: string;
+  dest_region: string;
+  dest_lat: number;
+  dest_lon: number;
+  dest_market_id: string | null;
+  equipment: string;
+  loads_per_week: number;
+  cost_per_load: Numeric | null;
+  rate_per_load: Numeric | null;
+  currency: string;
+  source_hash: string;
+  imported_at: Generated<Timestamp>;
+}
+
+export interface TendersTable {
+  tenant_id: string;
+  load_id: string;
+  shipment_id: string;
+  scac: string;
+  purpose: string;
+  file_name: string;
+  sender_qualifier: string;
+  sender_id: string;
+  receiver_qualifier: string;
+  receiver_id: string;
+  sender_code: string;
+  receiver_code: string;
+  reference_list: unknown;
+  received_at: Timestamp;
+  response: string | null;
+  decline_reason: string | null;
+  responded_at: Timestamp | null;
+  response_control_number: number | null;
+}
+
 export interface ImportRunsTable {
   tenant_id: string;
   run_id: Generated<number>;
@@ -144,5 +189,7 @@ export interface Database {
   signals: SignalsTable;
   loads: LoadsTable;
   reps: RepsTable;
+  lanes: LanesTable;
+  tenders: TendersTable;
   import_runs: ImportRunsTable;
 }

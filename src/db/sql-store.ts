@@ -8,6 +8,7 @@ import type { MarketId, TenantId } from '../domain/ids.ts';
 import type { Region } from '../domain/regions.ts';
 import { importRecords } from './import-records.ts';
 import { createSqlCadenceStore } from './sql-cadence-store.ts';
+import { createSqlPoolStore } from './sql-pool-store.ts';
 import { readOpenLoads, readTrucksAfterDelivery } from './read-backhaul-inputs.ts';
 import { readCompanies } from './read-companies.ts';
 import { readLandingArrivals } from './read-landing-arrivals.ts';
@@ -15,13 +16,14 @@ import { readSignalColumns } from './read-signal-columns.ts';
 import { qb, run } from './query-builder.ts';
 import type { SqlDatabase } from './sql-database.ts';
 
-const COUNTED_TABLES = ['trucks', 'deliveries', 'companies', 'signals', 'loads', 'reps'] as const;
+const COUNTED_TABLES = ['trucks', 'deliveries', 'companies', 'signals', 'loads', 'reps', 'lanes'] as const;
 
 export function createSqlStore(db: SqlDatabase): Store {
   return {
     engine: db.engine,
     location: db.location,
     cadence: createSqlCadenceStore(db),
+    pool: createSqlPoolStore(db),
     trucksAfterDelivery: (tenantId, from, to) => readTrucksAfterDelivery(db, tenantId, from, to),
     openLoads: (tenantId, from, to) => readOpenLoads(db, tenantId, from, to),
 

@@ -13,6 +13,9 @@ export type CompanyId = Brand<string, 'CompanyId'>;
 export type SearcherId = Brand<string, 'SearcherId'>;
 export type LoadId = Brand<string, 'LoadId'>;
 export type RepId = Brand<string, 'RepId'>;
+/** A company in a collaborative pool (carrier or shipper), as its lanes file names it. */
+export type PartnerId = Brand<string, 'PartnerId'>;
+export type LaneId = Brand<string, 'LaneId'>;
 /** GeoNames id of the market's city, as a string (stable across gazetteer rebuilds). */
 export type MarketId = Brand<string, 'MarketId'>;
 

@@ -64,4 +64,17 @@ export const FILE_COLUMNS = {
     required: ['rep_id', 'name'],
     optional: ['email', 'territories', 'capacity', 'region'],
   },
+  lanes: {
+    required: [
+      'partner_id',
+      'lane_id',
+      'origin_city',
+      'origin_region',
+      'dest_city',
+      'dest_region',
+      'equipment',
+      'loads_per_week',
+    ],
+    optional: ['partner_name', 'cost_per_load', 'rate_per_load', 'currency'],
+  },
 } as const;

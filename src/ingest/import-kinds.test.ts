@@ -78,6 +78,20 @@ describe('import kinds', () => {
         required: ['rep_id', 'name'],
         optional: ['email', 'territories', 'capacity', 'region'],
       },
+      lanes: {
+        id: 'lane_id',
+        required: [
+          'partner_id',
+          'lane_id',
+          'origin_city',
+          'origin_region',
+          'dest_city',
+          'dest_region',
+          'equipment',
+          'loads_per_week',
+        ],
+        optional: ['partner_name', 'cost_per_load', 'rate_per_load', 'currency'],
+      },
     });
   });
 
@@ -90,6 +104,7 @@ describe('import kinds', () => {
       expect(typeof ROW_PARSERS[kind]).toBe('function');
     }
     expect(isImportKind('signals')).toBe(true);
-    expect(isImportKind('lanes')).toBe(false);
+    expect(isImportKind('lanes')).toBe(true);
+    expect(isImportKind('tenders')).toBe(false);
   });
 });

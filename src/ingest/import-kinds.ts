@@ -6,7 +6,7 @@
  */
 import { FILE_COLUMNS } from './file-columns.ts';
 
-export const IMPORT_KINDS = ['fleet', 'deliveries', 'signals', 'loads', 'reps'] as const;
+export const IMPORT_KINDS = ['fleet', 'deliveries', 'signals', 'loads', 'reps', 'lanes'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportSpec {
@@ -36,7 +36,7 @@ function spec(
   return { kind, sourceIdColumn, required, optional, listColumns, columns, known: new Set(columns) };
 }
 
-const { fleet, deliveries, signals, loads, reps } = FILE_COLUMNS;
+const { fleet, deliveries, signals, loads, reps, lanes } = FILE_COLUMNS;
 
 export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportSpec>> = {
   fleet: spec('fleet', 'truck_id', fleet.required, fleet.optional, ['credentials']),
@@ -44,6 +44,7 @@ export const IMPORT_SPECS: Readonly<Record<ImportKind, ImportSpec>> = {
   signals: spec('signals', 'signal_id', signals.required, signals.optional),
   loads: spec('loads', 'load_id', loads.required, loads.optional, ['requirements']),
   reps: spec('reps', 'rep_id', reps.required, reps.optional, ['territories']),
+  lanes: spec('lanes', 'lane_id', lanes.required, lanes.optional),
 };
 
 export const isImportKind = (value: string): value is ImportKind =>

@@ -3,12 +3,14 @@
  * Callers that are generic over the kind (the import use case) dispatch through this table.
  */
 import type { Delivery } from '../domain/delivery.ts';
+import type { Lane } from '../domain/lane.ts';
 import type { Load } from '../domain/load.ts';
 import type { Rep } from '../domain/rep.ts';
 import type { Truck } from '../domain/truck.ts';
 import type { ImportKind } from './import-kinds.ts';
 import { parseDeliveryRow } from './parse-delivery-row.ts';
 import { parseFleetRow } from './parse-fleet-row.ts';
+import { parseLaneRow } from './parse-lane-row.ts';
 import { parseLoadRow } from './parse-load-row.ts';
 import { parseRepRow } from './parse-rep-row.ts';
 import { parseSignalRow, type SignalRecord } from './parse-signal-row.ts';
@@ -21,6 +23,7 @@ export interface ImportRecordByKind {
   signals: SignalRecord;
   loads: Load;
   reps: Rep;
+  lanes: Lane;
 }
 
 export const ROW_PARSERS: { readonly [K in ImportKind]: RowParser<ImportRecordByKind[K]> } = {
@@ -29,4 +32,5 @@ export const ROW_PARSERS: { readonly [K in ImportKind]: RowParser<ImportRecordBy
   signals: parseSignalRow,
   loads: parseLoadRow,
   reps: parseRepRow,
+  lanes: parseLaneRow,
 };

@@ -4,11 +4,16 @@ import {
   asId,
   type CompanyId,
   type DeliveryId,
+  type LaneId,
   type MarketId,
+  type PartnerId,
   type RepId,
   type SignalId,
   type TruckId,
 } from '../../src/domain/ids.ts';
+import type { Lane } from '../../src/domain/lane.ts';
+import type { ResolvedPlace } from '../../src/domain/place.ts';
+import type { Region } from '../../src/domain/regions.ts';
 import type { Rep } from '../../src/domain/rep.ts';
 import type { IntentSignal } from '../../src/domain/signal.ts';
 import type { Truck } from '../../src/domain/truck.ts';
@@ -89,4 +94,42 @@ export const rep = (id: string, territories: string[]): Rep => ({
   territories,
   capacity: 25,
   region: null,
+});
+
+const place = (city: string, region: string, lat: number, lon: number): ResolvedPlace => ({
+  city,
+  region: region as Region,
+  lat,
+  lon,
+  marketId: null,
+  resolvedBy: 'city',
+});
+
+/** Known places for pool lanes, so hand-built lanes carry real coordinates. */
+export const PLACES = {
+  toronto: place('Toronto', 'ON', 43.70011, -79.4163),
+  detroit: place('Detroit', 'MI', 42.33143, -83.04575),
+  chicago: place('Chicago', 'IL', 41.85003, -87.65005),
+  laredo: place('Laredo', 'TX', 27.50641, -99.50754),
+  dallas: place('Dallas', 'TX', 32.78306, -96.80667),
+} as const;
+
+export const lane = (
+  id: string,
+  partnerId: string,
+  from: keyof typeof PLACES,
+  to: keyof typeof PLACES,
+  overrides: Partial<Lane> = {},
+): Lane => ({
+  laneId: asId<LaneId>(id),
+  partnerId: asId<PartnerId>(partnerId),
+  partnerName: `Partner ${partnerId}`,
+  origin: PLACES[from],
+  dest: PLACES[to],
+  equipment: 'dry_van',
+  loadsPerWeek: 2,
+  costPerLoad: 1800,
+  ratePerLoad: 2500,
+  currency: 'USD',
+  ...overrides,
 });
