@@ -57,7 +57,7 @@ describe('backhaulRateFloor', () => {
     expect(resolvedMarginal(lanes, 1)).toBeCloseTo(back!.floor, 6);
   });
 
-  it('balanced opposite lanes: both pay trip + empty back to grow (the solver's dual alone says one trip)', () => {
+  it("balanced opposite lanes: both pay trip + empty back to grow (the solver's dual alone says one trip)", () => {
     const lanes = [lane('p1', 'out', A, B, 2), lane('p2', 'back', B, A, 2)];
     const floors = backhaulRateFloor(lanes);
     floors.forEach((f, k) => {
