@@ -82,7 +82,7 @@ export async function openTimedStore(location: StoreLocation): Promise<TimedStor
       timed(classify(sql), () => session.query<Row>(sql, params)),
     exec: (sql) => timed('otherSql', () => session.exec(sql)),
     copyCsv: (table, columns, csv) => timed('copy', () => session.copyCsv(table, columns, csv)),
-    copyOut: (query) => session.copyOut(query),
+    copyOut: (query, format) => session.copyOut(query, format),
   });
 
   const raw = await openDatabase(location);

@@ -26,9 +26,9 @@ function sessionOver(target: PgliteLike): SqlSession {
       });
       return result.affectedRows ?? 0;
     },
-    async *copyOut(query: string): AsyncIterable<Uint8Array> {
+    async *copyOut(query: string, format: 'text' | 'binary' = 'text'): AsyncIterable<Uint8Array> {
       // PGlite writes COPY … TO '/dev/blob' into one Blob; callers keep each query's result small.
-      const result = await target.query(`COPY (${query}) TO '/dev/blob'`);
+      const result = await target.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT ${format})`);
       if (result.blob !== undefined) yield new Uint8Array(await result.blob.arrayBuffer());
     },
   };

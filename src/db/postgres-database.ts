@@ -29,10 +29,10 @@ function sessionOver(target: Queryable, withClient: <T>(fn: (c: pg.PoolClient) =
             await pipeline(Readable.from([csv]), stream as unknown as Writable);
             return Number(stream.rowCount ?? 0);
           }),
-    async *copyOut(query: string): AsyncIterable<Uint8Array> {
+    async *copyOut(query: string, format: 'text' | 'binary' = 'text'): AsyncIterable<Uint8Array> {
       const client = target instanceof pg.Pool ? await target.connect() : target;
       try {
-        const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`));
+        const stream = client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT ${format})`));
         for await (const chunk of stream as AsyncIterable<Uint8Array>) yield chunk;
       } finally {
         if (client !== target) (client as pg.PoolClient).release();

@@ -16,9 +16,10 @@ export interface SqlSession {
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<number>;
   /**
    * `COPY (query) TO STDOUT` in PostgreSQL's text format (tab-separated, \N for null, backslash
-   * escapes), as byte chunks. COPY takes no bind parameters: inline values with sqlLiteral().
+   * escapes), as byte chunks — or in its binary format when `format` is 'binary'. COPY takes no bind
+   * parameters: inline values with sqlLiteral().
    */
-  copyOut(query: string): AsyncIterable<Uint8Array>;
+  copyOut(query: string, format?: 'text' | 'binary'): AsyncIterable<Uint8Array>;
 }
 
 export interface SqlDatabase extends SqlSession {

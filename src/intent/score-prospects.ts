@@ -104,7 +104,7 @@ export function scoreProspects(
     zoneMiles: outZoneMiles,
     trucksNear: outTrucksNear,
   } = out;
-  const searcherStamp = new Int32Array(columns.searcherIds.length).fill(-1);
+  const searcherStamp = new Int32Array(columns.searcherCount).fill(-1);
   const placeCount = new Int32Array(placeLat.length);
   const touchedPlaces = new Int32Array(Math.max(1, columns.length));
   const periodCount = new Int32Array(PERIODS);

@@ -22,6 +22,8 @@ export interface SignalColumns {
   readonly company: Int32Array;
   /** Index into searcherIds; −1 when the row names no searcher. */
   readonly searcher: Int32Array;
+  /** searcherIds.length, known without materialising the ids (stores resolve them lazily). */
+  readonly searcherCount: number;
   readonly observedAtMs: Float64Array;
   /** Index into placeLat/placeLon; −1 when the row gives only the origin state. */
   readonly originPlace: Int32Array;
@@ -243,6 +245,7 @@ export class SignalColumnsBuilder {
       length: n,
       company: permute(this.company),
       searcher: permute(this.searcher),
+      searcherCount: this.searchers.values.length,
       observedAtMs: permute(this.observedAtMs),
       originPlace: permute(this.originPlace),
       originRegion: permute(this.originRegion),

@@ -1,0 +1,316 @@
+/**
+ * Signal columns from the store's packed scoring days (migrations/0004_signal_scoring.sql): each
+ * signal is a 24-byte big-endian record — int8 observed ms | int4 company key | int4 searcher key
+ * (−1: none) | int4 origin key | int4 kind key — and the keys index per-tenant dictionaries. Building
+ * the columns is integer work only: no string is split or interned per row.
+ *
+ * The columns equal what SignalColumnsBuilder makes of the same signals, up to the numbering of
+ * companies, searchers and places (ascending dictionary key here, first seen there):
+ * - companies and searchers are renumbered densely over those present in the window;
+ * - origins sharing coordinates are one place (the builder keys places by coordinates); its label is
+ *   "city, region" of the lowest-keyed such origin that names a city, else the coordinates;
+ * - an origin without coordinates is no place (−1) but still gives the row its region and market.
+ * Company, searcher and place ids/labels are materialised on first read (ranking needs a few, the
+ * scoring core none), from the resolvers the store passes.
+ *
+ * Requires records in time order (days ascending, each day ordered by time), which the store's packing
+ * guarantees; a stable counting sort by company then leaves each company's rows in time order.
+ * O(records + keys).
+ */
+import { EQUIPMENT } from '../domain/equipment.ts';
+import { NorthboundError } from '../domain/errors.ts';
+import { REGIONS, type SignalColumns } from './signal-columns.ts';
+
+export const PACKED_SIGNAL_BYTES = 24;
+
+const REGION_INDEX = new Map<string, number>(REGIONS.map((region, index) => [region, index]));
+const EQUIPMENT_INDEX = new Map<string, number>(EQUIPMENT.map((equipment, index) => [equipment, index]));
+const TWO_32 = 2 ** 32;
+
+/** Everything the store knows about each origin key, indexed by key. */
+export interface PackedOrigins {
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  /** 0 where the origin gives no coordinates. */
+  readonly located: Uint8Array;
+  readonly city: readonly (string | null)[];
+  readonly region: readonly string[];
+  readonly marketId: readonly (string | null)[];
+}
+
+/** Destination region, equipment and industry of each kind key. */
+export interface PackedKinds {
+  readonly destRegion: readonly string[];
+  readonly equipment: readonly string[];
+  readonly industry: readonly (string | null)[];
+}
+
+export interface PackedSignals {
+  /** Packed records, in time order across and within buffers; each a multiple of 24 bytes. */
+  readonly days: readonly Uint8Array[];
+  /** Only records with fromMs ≤ observed < toMs are kept (the first and last day are partial). */
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly origins: PackedOrigins;
+  readonly kinds: PackedKinds;
+  /** Ids of the given company keys, in order (called once, on first read of companyIds). */
+  readonly companyIds: (keys: Int32Array) => readonly string[];
+  readonly searcherIds: (keys: Int32Array) => readonly string[];
+}
+
+/** Dense numbering of the keys present, in key order: key → index (−1 absent) and index → key. */
+function renumber(
+  keys: Int32Array,
+  n: number,
+  skipNegative: boolean,
+): { index: Int32Array; keyOf: Int32Array } {
+  let max = -1;
+  for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
+  const index = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k >= 0) index[k] = 0;
+    else if (!skipNegative) throw new RangeError(`negative key ${k} in packed signals`);
+  }
+  let count = 0;
+  for (let k = 0; k <= max; k++) if (index[k] === 0) index[k] = count++;
+  const keyOf = new Int32Array(count);
+  for (let k = 0; k <= max; k++) if (index[k]! >= 0) keyOf[index[k]!] = k;
+  return { index, keyOf };
+}
+
+function unknownKey(what: string, key: number, size: number): NorthboundError {
+  return new NorthboundError(
+    'internal',
+    `Cannot read the packed scoring signals: ${what} key ${key} is not in its dictionary (${size} keys); the scoring tables are out of step with the signals`,
+    { what, key },
+  );
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+export function packedSignalColumns(packed: PackedSignals): SignalColumns {
+  const { fromMs, toMs, origins, kinds } = packed;
+  let total = 0;
+  for (const day of packed.days) total += day.byteLength / PACKED_SIGNAL_BYTES;
+  const observed = new Float64Array(total);
+  const companyKey = new Int32Array(total);
+  const searcherKey = new Int32Array(total);
+  const originKey = new Int32Array(total);
+  const kindKey = new Int32Array(total);
+  let n = 0;
+  let previousMs = Number.NEGATIVE_INFINITY;
+  for (const day of packed.days) {
+    const view = new DataView(day.buffer, day.byteOffset, day.byteLength);
+    for (let at = 0; at + PACKED_SIGNAL_BYTES <= day.byteLength; at += PACKED_SIGNAL_BYTES) {
+      const ms = view.getInt32(at) * TWO_32 + view.getUint32(at + 4);
+      if (ms < fromMs || ms >= toMs) continue;
+      if (ms < previousMs) {
+        throw new NorthboundError(
+          'internal',
+          `Cannot read the packed scoring signals: observed ms ${ms} follows ${previousMs}; expected time order`,
+          { ms, previousMs },
+        );
+      }
+      previousMs = ms;
+      observed[n] = ms;
+      companyKey[n] = view.getInt32(at + 8);
+      searcherKey[n] = view.getInt32(at + 12);
+      originKey[n] = view.getInt32(at + 16);
+      kindKey[n] = view.getInt32(at + 20);
+      n++;
+    }
+  }
+
+  const companies = renumber(companyKey, n, false);
+  const searchers = renumber(searcherKey, n, true);
+  const companyCount = companies.keyOf.length;
+
+  // Origins present → places (deduplicated by coordinates), regions and markets.
+  const originCount = origins.region.length;
+  const originUsed = new Uint8Array(originCount);
+  for (let i = 0; i < n; i++) {
+    const o = originKey[i]!;
+    if (o < 0 || o >= originCount) throw unknownKey('origin', o, originCount);
+    originUsed[o] = 1;
+  }
+  const originPlaceOf = new Int32Array(originCount).fill(-1);
+  const originRegionOf = new Uint8Array(originCount);
+  const originMarketOf = new Int32Array(originCount).fill(-1);
+  const placeByPoint = new Map<number, Map<number, number>>();
+  const placeLat: number[] = [];
+  const placeLon: number[] = [];
+  /** Per place: the origin key naming it (a city if any origin there gives one). */
+  const placeOrigin: number[] = [];
+  const marketIds: string[] = [];
+  const marketIndex = new Map<string, number>();
+  for (let o = 0; o < originCount; o++) {
+    if (originUsed[o] === 0) continue;
+    const region = REGION_INDEX.get(origins.region[o]!);
+    if (region === undefined) {
+      throw new NorthboundError(
+        'invalid_input',
+        `Cannot score signals from origin "${origins.city[o] ?? ''}": origin region "${origins.region[o]}" is not a known region`,
+        { region: origins.region[o] },
+      );
+    }
+    originRegionOf[o] = region;
+    const market = origins.marketId[o] ?? null;
+    if (market !== null) {
+      let m = marketIndex.get(market);
+      if (m === undefined) {
+        m = marketIds.length;
+        marketIndex.set(market, m);
+        marketIds.push(market);
+      }
+      originMarketOf[o] = m;
+    }
+    if (origins.located[o] === 0) continue;
+    const lat = origins.lat[o]!;
+    const lon = origins.lon[o]!;
+    let byLon = placeByPoint.get(lat);
+    if (byLon === undefined) placeByPoint.set(lat, (byLon = new Map()));
+    let place = byLon.get(lon);
+    if (place === undefined) {
+      place = placeLat.length;
+      byLon.set(lon, place);
+      placeLat.push(lat);
+      placeLon.push(lon);
+      placeOrigin.push(o);
+    } else if (origins.city[placeOrigin[place]!] === null && origins.city[o] !== null) {
+      placeOrigin[place] = o;
+    }
+    originPlaceOf[o] = place;
+  }
+
+  // Kinds present → destination, equipment, industry.
+  const kindCount = kinds.destRegion.length;
+  const kindDest = new Uint8Array(kindCount);
+  const kindEquipment = new Uint8Array(kindCount);
+  const kindIndustry = new Int32Array(kindCount).fill(-1);
+  const kindUsed = new Uint8Array(kindCount);
+  for (let i = 0; i < n; i++) {
+    const k = kindKey[i]!;
+    if (k < 0 || k >= kindCount) throw unknownKey('kind', k, kindCount);
+    kindUsed[k] = 1;
+  }
+  const industries: string[] = [];
+  const industryIndex = new Map<string, number>();
+  for (let k = 0; k < kindCount; k++) {
+    if (kindUsed[k] === 0) continue;
+    const dest = REGION_INDEX.get(kinds.destRegion[k]!);
+    const equipment = EQUIPMENT_INDEX.get(kinds.equipment[k]!);
+    if (dest === undefined || equipment === undefined) {
+      const bad =
+        dest === undefined
+          ? `destination region "${kinds.destRegion[k]}"`
+          : `equipment "${kinds.equipment[k]}"`;
+      throw new NorthboundError(
+        'invalid_input',
+        `Cannot score signals: ${bad} is not a known region or equipment`,
+        {
+          destRegion: kinds.destRegion[k],
+          equipment: kinds.equipment[k],
+        },
+      );
+    }
+    kindDest[k] = dest;
+    kindEquipment[k] = equipment;
+    const industry = kinds.industry[k] ?? null;
+    if (industry !== null) {
+      let at = industryIndex.get(industry);
+      if (at === undefined) {
+        at = industries.length;
+        industryIndex.set(industry, at);
+        industries.push(industry);
+      }
+      kindIndustry[k] = at;
+    }
+  }
+
+  // Stable counting sort by company: rows arrive in time order, so each company stays in time order.
+  const companyStart = new Int32Array(companyCount + 1);
+  const companyOfRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = companies.index[companyKey[i]!]!;
+    companyOfRow[i] = c;
+    companyStart[c + 1]!++;
+  }
+  for (let c = 0; c < companyCount; c++) companyStart[c + 1]! += companyStart[c]!;
+  const next = companyStart.slice(0, companyCount);
+  const company = new Int32Array(n);
+  const searcher = new Int32Array(n);
+  const observedAtMs = new Float64Array(n);
+  const originPlace = new Int32Array(n);
+  const originRegion = new Uint8Array(n);
+  const originMarket = new Int32Array(n);
+  const destRegion = new Uint8Array(n);
+  const equipment = new Uint8Array(n);
+  const industry = new Int32Array(n);
+  const searcherIndex = searchers.index;
+  for (let i = 0; i < n; i++) {
+    const c = companyOfRow[i]!;
+    const at = next[c]!++;
+    const s = searcherKey[i]!;
+    const o = originKey[i]!;
+    const k = kindKey[i]!;
+    company[at] = c;
+    searcher[at] = s >= 0 ? searcherIndex[s]! : -1;
+    observedAtMs[at] = observed[i]!;
+    originPlace[at] = originPlaceOf[o]!;
+    originRegion[at] = originRegionOf[o]!;
+    originMarket[at] = originMarketOf[o]!;
+    destRegion[at] = kindDest[k]!;
+    equipment[at] = kindEquipment[k]!;
+    industry[at] = kindIndustry[k]!;
+  }
+
+  const companyIds = lazy(() => packed.companyIds(companies.keyOf));
+  const searcherIds = lazy(() => packed.searcherIds(searchers.keyOf));
+  const placeLabel = lazy(() =>
+    placeOrigin.map((o, place) => {
+      const city = origins.city[o] ?? null;
+      const region = origins.region[o]!;
+      return city === null
+        ? `${placeLat[place]!.toFixed(2)}, ${placeLon[place]!.toFixed(2)} (${region})`
+        : `${city}, ${region}`;
+    }),
+  );
+  return {
+    length: n,
+    company,
+    searcher,
+    searcherCount: searchers.keyOf.length,
+    observedAtMs,
+    originPlace,
+    originRegion,
+    originMarket,
+    destRegion,
+    equipment,
+    industry,
+    companyStart,
+    get companyIds() {
+      return companyIds();
+    },
+    get searcherIds() {
+      return searcherIds();
+    },
+    marketIds,
+    industries,
+    placeLat: Float64Array.from(placeLat),
+    placeLon: Float64Array.from(placeLon),
+    get placeLabel() {
+      return placeLabel();
+    },
+  };
+}
