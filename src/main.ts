@@ -13,11 +13,17 @@ import { loadBorderPorts } from './files/load-border-ports.ts';
 import type { BorderPort } from './domain/border-port.ts';
 import { nodeFiles } from './files/node-files.ts';
 import { demoWorldFiles } from './files/demo-world-files.ts';
+import { loadLinearProgramSolver } from './files/load-linear-program-solver.ts';
+import type { SolveLinearProgram } from './collab/linear-program.ts';
+
+/** Per LP of the nucleolus / equal-profit sequence: DESIGN.md §5 says always pass HiGHS a time limit. */
+const LP_TIME_LIMIT_SECONDS = 60;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   let gazetteer: Gazetteer | undefined;
   let ports: ReadonlyMap<string, BorderPort> | undefined;
+  let solver: Promise<SolveLinearProgram> | undefined;
   const services: CliServices = {
     config,
     openStore: (dataDir) =>
@@ -28,6 +34,8 @@ async function main(): Promise<void> {
         marketRadiusMiles: config.marketRadiusMiles,
       })),
     borderPorts: () => (ports ??= loadBorderPorts()),
+    linearProgramSolver: () =>
+      (solver ??= loadLinearProgramSolver({ timeLimitSeconds: LP_TIME_LIMIT_SECONDS })),
     files: nodeFiles,
     world: demoWorldFiles,
     now: () => new Date(),

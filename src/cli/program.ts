@@ -17,6 +17,7 @@ import { exportCommand } from './export-command.ts';
 import { taskCommand } from './task-command.ts';
 import { solveCommand } from './solve-command.ts';
 import { planCommand } from './plan-command.ts';
+import { poolCommand } from './pool-command.ts';
 
 export function buildProgram(services: CliServices): Command {
   return new Command('northbound')
@@ -38,5 +39,6 @@ export function buildProgram(services: CliServices): Command {
     .addCommand(metricsCommand(services))
     .addCommand(exportCommand(services))
     .addCommand(planCommand(services))
+    .addCommand(poolCommand(services))
     .addCommand(solveCommand(services));
 }

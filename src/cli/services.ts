@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Gazetteer } from '../domain/gazetteer.ts';
 import type { BorderPort } from '../domain/border-port.ts';
 import type { DemoWorldPort } from '../app/run-demo.ts';
+import type { SolveLinearProgram } from '../collab/linear-program.ts';
 
 export interface CliServices {
   readonly config: Config;
@@ -14,6 +15,8 @@ export interface CliServices {
   gazetteer(): Gazetteer;
   /** US–Canada border ports (data/border-ports.csv), loaded on first use. */
   borderPorts(): ReadonlyMap<string, BorderPort>;
+  /** HiGHS for the pool's side LPs (nucleolus, equal-profit), loaded on first use. */
+  linearProgramSolver(): Promise<SolveLinearProgram>;
   readonly files: FileAccess;
   readonly world: DemoWorldPort;
   now(): Date;

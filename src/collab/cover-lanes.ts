@@ -1,6 +1,7 @@
 import { NorthboundError } from '../domain/errors.ts';
 import { EQUIPMENT, type Equipment } from '../domain/equipment.ts';
 import { DEFAULT_ROAD_FACTOR, greatCircleMiles } from '../domain/geo.ts';
+import { DEFAULT_COST_PER_MILE } from '../domain/units.ts';
 import { solveMinCostFlow } from '../optimize/solve-min-cost-flow.ts';
 import type { PoolLane, PoolPlace } from './pool-lane.ts';
 
@@ -73,7 +74,7 @@ export interface LaneCovering {
  */
 /** The cost per mile and road factor the options give, defaulted and validated: one reading for every caller. */
 export function resolveCoverCosts(options: CoverLanesOptions): { costPerMile: number; roadFactor: number } {
-  const costPerMile = options.costPerMile ?? 2.26;
+  const costPerMile = options.costPerMile ?? DEFAULT_COST_PER_MILE;
   const roadFactor = options.roadFactor ?? DEFAULT_ROAD_FACTOR;
   if (!Number.isFinite(costPerMile) || costPerMile < 0) {
     throw new NorthboundError(

@@ -22,3 +22,9 @@ export type Currency = (typeof CURRENCIES)[number];
  * demo states). Config (NORTHBOUND_CAD_PER_USD), the matcher and the demo world all start from this one.
  */
 export const DEFAULT_CAD_PER_USD = 1.37;
+
+/**
+ * All-in truck cost per mile, loaded or empty, where none is configured: ATRI's 2024 average marginal
+ * cost ($2.260/mi, data/economics.md §1). Config (NORTHBOUND_COST_PER_MILE) and lane covering start here.
+ */
+export const DEFAULT_COST_PER_MILE = 2.26;
