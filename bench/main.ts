@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --suite import|score|optimize|plan|all] [options]`: runs the import bench
+ * `npm run bench [-- --suite import|score|optimize|plan|pool|all] [options]`: runs the import bench
  * (bench/run.ts), the scoring bench (bench/score.ts), the solver bench (bench/optimize.ts) and the
  * backhaul plan bench (bench/backhaul-plan.ts) one after the other, each
  * in its own process (so one's heap does not weigh on the other's timings), passing each the options it
  * understands. Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only:
- * --pglite-dir, --pg-schema, --world. Optimize only: --only.
+ * --pglite-dir, --pg-schema, --world. Optimize only: --only. Pool (bench/pool.ts, the collaborative
+ * pool's allocations) only: --budget.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,12 +15,14 @@ const SUITES = {
   score: 'score.ts',
   optimize: 'optimize.ts',
   plan: 'backhaul-plan.ts',
+  pool: 'pool.ts',
 } as const;
 const ONLY: Record<keyof typeof SUITES, readonly string[]> = {
   import: ['--engines', '--regenerate'],
   score: ['--pglite-dir', '--pg-schema', '--world'],
   optimize: ['--only'],
   plan: [],
+  pool: ['--budget'],
 };
 const WITH_VALUE = new Set([
   '--size',
@@ -30,6 +33,7 @@ const WITH_VALUE = new Set([
   '--world',
   '--only',
   '--suite',
+  '--budget',
 ]);
 
 const argv = process.argv.slice(2);
@@ -42,7 +46,7 @@ for (let i = 0; i < argv.length; i++) {
   else options.push([flag, value]);
 }
 if (suite !== 'all' && !(suite in SUITES)) {
-  console.error(`--suite ${suite}: expected import, score, optimize, plan or all`);
+  console.error(`--suite ${suite}: expected import, score, optimize, plan, pool or all`);
   process.exit(2);
 }
 for (const [name, script] of Object.entries(SUITES) as [keyof typeof SUITES, string][]) {

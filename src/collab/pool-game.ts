@@ -1,0 +1,228 @@
+import type { Equipment } from '../domain/equipment.ts';
+import { greatCircleMiles } from '../domain/geo.ts';
+import { solveMinCostFlow } from '../optimize/solve-min-cost-flow.ts';
+import { NorthboundError } from '../domain/errors.ts';
+import { coverLanes, resolveCoverCosts, type CoverLanesOptions } from './cover-lanes.ts';
+import type { PoolLane } from './pool-lane.ts';
+
+/** Above this many partners with one equipment, that equipment's coalition costs are not all cached. */
+const MAX_CACHED_PARTNERS = 20;
+
+interface EquipmentGame {
+  readonly equipment: Equipment;
+  /** Road miles between places p and q at [p · places + q]. */
+  readonly miles: Float64Array;
+  readonly places: number;
+  /** Per partner (global index): its truck balance per place, as (place, trucks) pairs; absent = no lanes. */
+  readonly imbalance: Map<number, { place: Int32Array; trucks: Float64Array }>;
+  /** Partner global index → bit in this equipment's cache key (partners with this equipment only). */
+  readonly bit: Map<number, number>;
+  readonly cache: Map<number, number> | null;
+  /** The last coalition solved (its members' global indices, ascending) and its empty miles. */
+  lastMembers: number[];
+  lastEmptyMiles: number;
+  /** Scratch for the coalition's balance per place. */
+  readonly balance: Float64Array;
+  readonly dust: number;
+}
+
+/**
+ * The lane-covering cost game of one pool, built once and asked many coalitions (coalitionCost's engine;
+ * DESIGN.md §3.7). Same answer as coverLanes over the coalition's lanes — loaded miles are fixed, and the
+ * empty miles are the cheapest way to move every place's surplus of trucks to the places short of them
+ * (coverLanes explains why surplus → deficit arcs suffice) — but each coalition costs much less:
+ * - loaded miles are summed per partner once;
+ * - each equipment is its own game: a coalition's cost per equipment depends only on its members that
+ *   have that equipment, so a partner without reefers leaves the reefer covering as it was;
+ * - road miles between the pool's places are computed once, not per coalition;
+ * - the last coalition solved per equipment is remembered (join-order sampling adds one partner at a
+ *   time, so most equipments are unchanged), and with ≤ MAX_CACHED_PARTNERS partners holding an
+ *   equipment every sub-coalition's empty miles are cached by bitmask (enumeration meets each 2^(n−k)
+ *   times).
+ * Time per new coalition and changed equipment: one transportation problem over that equipment's
+ * surplus × deficit places. The lanes are read once: later changes to the array are not seen (it is
+ * readonly by type; the length is checked).
+ */
+export class PoolGame {
+  readonly costPerMile: number;
+  private readonly partnerIndex = new Map<string, number>();
+  private readonly loadedMiles: number[] = [];
+  private readonly games: EquipmentGame[] = [];
+  private readonly partnerEquipment: number[][] = [];
+  readonly laneCount: number;
+
+  constructor(lanes: readonly PoolLane[], options: CoverLanesOptions = {}) {
+    const { costPerMile, roadFactor } = resolveCoverCosts(options);
+    this.costPerMile = costPerMile;
+    this.laneCount = lanes.length;
+    // One full covering validates every lane and place key with coverLanes' own messages.
+    coverLanes(lanes, { costPerMile, roadFactor });
+    const byEquipment = new Map<Equipment, PoolLane[]>();
+    for (const lane of lanes) {
+      if (!this.partnerIndex.has(lane.partnerId)) {
+        this.partnerIndex.set(lane.partnerId, this.loadedMiles.length);
+        this.loadedMiles.push(0);
+        this.partnerEquipment.push([]);
+      }
+      const k = this.partnerIndex.get(lane.partnerId)!;
+      this.loadedMiles[k] =
+        this.loadedMiles[k]! + greatCircleMiles(lane.origin, lane.dest) * roadFactor * lane.loadsPerWeek;
+      const group = byEquipment.get(lane.equipment);
+      if (group === undefined) byEquipment.set(lane.equipment, [lane]);
+      else group.push(lane);
+    }
+    for (const [equipment, group] of byEquipment) {
+      const placeIndex = new Map<string, number>();
+      const points: PoolLane['origin'][] = [];
+      const at = (place: PoolLane['origin']): number => {
+        let p = placeIndex.get(place.key);
+        if (p === undefined) {
+          p = points.length;
+          placeIndex.set(place.key, p);
+          points.push(place);
+        }
+        return p;
+      };
+      const balances = new Map<number, Map<number, number>>();
+      let largest = 1;
+      for (const lane of group) {
+        const k = this.partnerIndex.get(lane.partnerId)!;
+        let balance = balances.get(k);
+        if (balance === undefined) balances.set(k, (balance = new Map()));
+        const o = at(lane.origin);
+        const d = at(lane.dest);
+        balance.set(o, (balance.get(o) ?? 0) - lane.loadsPerWeek);
+        balance.set(d, (balance.get(d) ?? 0) + lane.loadsPerWeek);
+        largest = Math.max(largest, lane.loadsPerWeek);
+      }
+      const places = points.length;
+      const miles = new Float64Array(places * places);
+      for (let p = 0; p < places; p++) {
+        for (let q = 0; q < places; q++)
+          miles[p * places + q] = greatCircleMiles(points[p]!, points[q]!) * roadFactor;
+      }
+      const imbalance = new Map<number, { place: Int32Array; trucks: Float64Array }>();
+      const bit = new Map<number, number>();
+      const gameIndex = this.games.length;
+      for (const [k, balance] of balances) {
+        const entries = [...balance];
+        imbalance.set(k, {
+          place: Int32Array.from(entries, ([p]) => p),
+          trucks: Float64Array.from(entries, ([, t]) => t),
+        });
+        bit.set(k, bit.size);
+        this.partnerEquipment[k]!.push(gameIndex);
+      }
+      this.games.push({
+        equipment,
+        miles,
+        places,
+        imbalance,
+        bit,
+        cache: bit.size <= MAX_CACHED_PARTNERS ? new Map() : null,
+        lastMembers: [],
+        lastEmptyMiles: 0,
+        balance: new Float64Array(places),
+        // As in coverLanes: balances below this are rounding dust of fractional volumes.
+        dust: 1e-9 * largest,
+      });
+    }
+  }
+
+  /** What the coalition pays per week; members without lanes (or unknown to the pool) add nothing. */
+  cost(members: ReadonlySet<string>): number {
+    // Sum in partner order, not the set's insertion order, so one coalition always gets the same float.
+    const indices: number[] = [];
+    for (const member of members) {
+      const k = this.partnerIndex.get(member);
+      if (k !== undefined) indices.push(k);
+    }
+    indices.sort((a, b) => a - b);
+    const perGame: number[][] = this.games.map(() => []);
+    let loaded = 0;
+    for (const k of indices) {
+      loaded += this.loadedMiles[k]!;
+      for (const g of this.partnerEquipment[k]!) perGame[g]!.push(k);
+    }
+    let empty = 0;
+    this.games.forEach((game, g) => (empty += emptyMilesOf(game, perGame[g]!)));
+    return (loaded + empty) * this.costPerMile;
+  }
+}
+
+function emptyMilesOf(game: EquipmentGame, members: number[]): number {
+  if (members.length === 0) return 0;
+  if (sameMembers(members, game.lastMembers)) return game.lastEmptyMiles;
+  let key = -1;
+  if (game.cache !== null) {
+    key = 0;
+    for (const k of members) key += 2 ** game.bit.get(k)!;
+    const known = game.cache.get(key);
+    if (known !== undefined) return remember(game, members, known);
+  }
+  const { balance, places, miles, dust } = game;
+  balance.fill(0);
+  for (const k of members) {
+    const { place, trucks } = game.imbalance.get(k)!;
+    for (let e = 0; e < place.length; e++) balance[place[e]!] = balance[place[e]!]! + trucks[e]!;
+  }
+  const surplus: number[] = [];
+  const deficit: number[] = [];
+  for (let p = 0; p < places; p++) {
+    if (balance[p]! > dust) surplus.push(p);
+    else if (balance[p]! < -dust) deficit.push(p);
+  }
+  let emptyMiles = 0;
+  if (surplus.length > 0 && deficit.length > 0) {
+    const nodes = [...surplus, ...deficit];
+    const supply = Float64Array.from(nodes, (p) => balance[p]!);
+    // Dust left out above can unbalance the total by a hair; the last deficit absorbs it.
+    let total = 0;
+    for (const s of supply) total += s;
+    supply[nodes.length - 1] = supply[nodes.length - 1]! - total;
+    const arcs = surplus.length * deficit.length;
+    const tail = new Int32Array(arcs);
+    const head = new Int32Array(arcs);
+    const cost = new Float64Array(arcs);
+    let a = 0;
+    for (let s = 0; s < surplus.length; s++) {
+      for (let t = 0; t < deficit.length; t++, a++) {
+        tail[a] = s;
+        head[a] = surplus.length + t;
+        cost[a] = miles[surplus[s]! * places + deficit[t]!]!;
+      }
+    }
+    // No warm start: a cold solve is a pure function of the coalition, so a coalition's cost is the same
+    // float however it is reached (a null partner's marginal is exactly 0, not rounding noise).
+    const solution = solveMinCostFlow({
+      nodes: nodes.length,
+      supply,
+      tail,
+      head,
+      capacity: new Float64Array(arcs).fill(Infinity),
+      cost,
+    });
+    if (solution.status !== 'optimal') {
+      throw new NorthboundError(
+        'internal',
+        `Cannot cost a coalition's ${game.equipment} lanes: the transportation solve answered ${solution.status}`,
+        { equipment: game.equipment, status: solution.status },
+      );
+    }
+    emptyMiles = solution.totalCost;
+  }
+  if (game.cache !== null) game.cache.set(key, emptyMiles);
+  return remember(game, members, emptyMiles);
+}
+
+function remember(game: EquipmentGame, members: number[], emptyMiles: number): number {
+  game.lastMembers = members;
+  game.lastEmptyMiles = emptyMiles;
+  return emptyMiles;
+}
+
+function sameMembers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
