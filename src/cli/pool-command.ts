@@ -12,11 +12,12 @@ import { ALLOCATION_METHODS, type AllocationMethod } from '../app/allocate-pool-
 import { showPoolPlan } from '../app/show-pool-plan.ts';
 import { DEFAULT_MARKET_RATES, type MarketRates } from '../collab/market-rates.ts';
 import { NorthboundError } from '../domain/errors.ts';
-import { dataDirOf, tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
+import { tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
+import { withStore } from './with-store.ts';
 import { describeImport } from './describe-import.ts';
 import { describePoolLanes, describePoolPlan } from './describe-pool.ts';
 import { EXIT_CODES } from './exit-codes.ts';
-import { emit, fail } from './output.ts';
+import { emit } from './output.ts';
 import { parsePoolViewer } from './pool-viewer-option.ts';
 import type { CliServices } from './services.ts';
 import { ttyProgress } from './tty-progress.ts';
@@ -37,24 +38,6 @@ function marketRatesOf(services: CliServices): MarketRates {
     rates[equipment as keyof MarketRates] = { ...rate, source: 'configured (NORTHBOUND_MARKET_RATES)' };
   }
   return rates;
-}
-
-/** Opens the store for the tenant, runs `work`, closes it; errors are printed the command's way. */
-async function withStore(
-  services: CliServices,
-  options: CommonOptions,
-  work: (store: Awaited<ReturnType<CliServices['openStore']>>) => Promise<void>,
-): Promise<void> {
-  try {
-    const store = await services.openStore(dataDirOf(services, options));
-    try {
-      await work(store);
-    } finally {
-      await store.close();
-    }
-  } catch (error) {
-    fail(options, error);
-  }
 }
 
 const importSubcommand = (services: CliServices) =>

@@ -18,6 +18,7 @@ import { taskCommand } from './task-command.ts';
 import { solveCommand } from './solve-command.ts';
 import { planCommand } from './plan-command.ts';
 import { poolCommand } from './pool-command.ts';
+import { tenderCommand } from './tender-command.ts';
 
 export function buildProgram(services: CliServices): Command {
   return new Command('northbound')
@@ -40,5 +41,6 @@ export function buildProgram(services: CliServices): Command {
     .addCommand(exportCommand(services))
     .addCommand(planCommand(services))
     .addCommand(poolCommand(services))
+    .addCommand(tenderCommand(services))
     .addCommand(solveCommand(services));
 }

@@ -44,7 +44,11 @@ export interface X12Interchange {
   readonly elementSeparator: string;
   readonly subElementSeparator: string;
   readonly segmentTerminator: string;
+  /** ISA-05 / ISA-06: who sent the interchange (the 990 goes back to them). */
+  readonly senderQualifier: string;
   readonly senderId: string;
+  /** ISA-07 / ISA-08. */
+  readonly receiverQualifier: string;
   readonly receiverId: string;
   readonly controlNumber: string;
   /** ISA-15: P production, T test. */
@@ -303,7 +307,9 @@ export function parseEdiX12(text: string, file: string): X12Interchange {
     elementSeparator,
     subElementSeparator: elementAt(isa, 16),
     segmentTerminator,
+    senderQualifier: elementAt(isa, 5).trim(),
     senderId: elementAt(isa, 6).trim(),
+    receiverQualifier: elementAt(isa, 7).trim(),
     receiverId: elementAt(isa, 8).trim(),
     controlNumber: elementAt(isa, 13),
     usage: elementAt(isa, 15),

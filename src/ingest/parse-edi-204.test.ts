@@ -238,7 +238,7 @@ describe('tenderToLoad', () => {
       currency: 'USD',
       status: 'offered',
       requirements: ['hazmat'],
-      preArranged: false,
+      preArranged: true,
     });
   });
 

@@ -73,7 +73,18 @@ export interface TenderStop {
   readonly weightLb: number | null;
 }
 
+/** Who exchanged the 204, from its ISA and GS: a 990 answers by swapping them. */
+export interface TenderEnvelope {
+  readonly senderQualifier: string;
+  readonly senderId: string;
+  readonly receiverQualifier: string;
+  readonly receiverId: string;
+  readonly senderCode: string;
+  readonly receiverCode: string;
+}
+
 export interface Tender {
+  readonly envelope: TenderEnvelope;
   /** ST-02 and the ST's segment number. */
   readonly controlNumber: string;
   readonly segment: number;
@@ -265,7 +276,12 @@ function readN4(file: string, segment: X12Segment, party: PartyDraft): void {
 }
 
 /** Reads one 204 transaction set body into a tender. */
-function readTender(file: string, st: X12Segment, body: readonly X12Segment[]): Tender {
+function readTender(
+  file: string,
+  envelope: TenderEnvelope,
+  st: X12Segment,
+  body: readonly X12Segment[],
+): Tender {
   let b2: X12Segment | null = null;
   let purpose: TenderPurpose | null = null;
   const references: TenderReference[] = [];
@@ -388,6 +404,7 @@ function readTender(file: string, st: X12Segment, body: readonly X12Segment[]): 
   const stopWeight =
     pickupWeights.length === 0 ? null : pickupWeights.reduce((sum, s) => sum + (s.weightLb ?? 0), 0);
   return {
+    envelope,
     controlNumber: elementAt(st, 2),
     segment: st.number,
     shipmentId: elementAt(b2, 4),
@@ -423,7 +440,15 @@ export function parseEdi204(text: string, file: string): Tender[] {
       if (transaction.setId !== '204') {
         throw new EdiError(file, transaction.st, 1, transaction.setId, '204', 'is not a 204 load tender');
       }
-      tenders.push(readTender(file, transaction.st, transaction.body));
+      const envelope: TenderEnvelope = {
+        senderQualifier: interchange.senderQualifier,
+        senderId: interchange.senderId,
+        receiverQualifier: interchange.receiverQualifier,
+        receiverId: interchange.receiverId,
+        senderCode: group.senderCode,
+        receiverCode: group.receiverCode,
+      };
+      tenders.push(readTender(file, envelope, transaction.st, transaction.body));
     }
   }
   return tenders;

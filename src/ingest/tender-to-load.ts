@@ -173,6 +173,8 @@ export function tenderToLoad(tender: Tender, options: TenderToLoadOptions): Load
     currency: options.currency ?? 'USD',
     status: 'offered',
     requirements,
-    preArranged: false,
+    // A tender is the shipper's own offer to this carrier before the truck moves: pre-arranged in the
+    // cabotage sense (§3.8), unlike a load a driver finds on a board while in the US.
+    preArranged: true,
   };
 }
