@@ -3,6 +3,7 @@
  * Works only from what the view holds — a partner's view has no other partner's data to print.
  */
 import type { PoolLaneLine } from '../app/list-pool-lanes.ts';
+import type { CollaborationOpportunity } from '../collab/collaboration-opportunities.ts';
 import type { PartnerShare } from '../app/plan-pool.ts';
 import type { PoolAggregates, PoolPlanView } from '../app/view-pool-plan.ts';
 import { formatTable, percent } from './format-table.ts';
@@ -149,5 +150,36 @@ export function describePoolLanes(lines: readonly PoolLaneLine[]): string {
       ]),
     ),
     `Market reference: ${[...new Set(lines.map((l) => `${l.lane.equipment} spot $${l.floor.market.spotPerMile.toFixed(2)}/mi, contract $${l.floor.market.contractPerMile.toFixed(2)}/mi`))].join('; ')}`,
+  ].join('\n');
+}
+
+export function describePoolOpportunities(opportunities: readonly CollaborationOpportunity[]): string {
+  if (opportunities.length === 0) return 'No pair or triangle of partners would save by pooling.';
+  return [
+    'Collaboration opportunities (weekly savings if these partners pooled their lanes):',
+    formatTable(
+      [
+        { header: 'partners' },
+        { header: 'alone/wk', align: 'right' },
+        { header: 'pooled/wk', align: 'right' },
+        { header: 'saves/wk', align: 'right' },
+        { header: 'saves', align: 'right' },
+        { header: 'complementary imbalances (trucks/wk: + surplus, − short)' },
+      ],
+      opportunities.map((o) => [
+        o.partners.join(' + '),
+        usd(o.standaloneCost),
+        usd(o.pooledCost),
+        usd(o.savings),
+        percent(o.savingsShare),
+        o.complementaryImbalances
+          .slice(0, 4)
+          .map(
+            (i) =>
+              `${i.partnerId} ${i.trucksPerWeek > 0 ? '+' : ''}${loads(i.trucksPerWeek)} ${i.equipment} at ${i.place}`,
+          )
+          .join('; '),
+      ]),
+    ),
   ].join('\n');
 }

@@ -11,6 +11,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   import_rejected: 65,
   not_found: 66,
   conflict: 75,
+  forbidden: 77,
   store_unavailable: 69,
   config_invalid: 78,
   internal: 70,

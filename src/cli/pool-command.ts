@@ -10,12 +10,13 @@ import { importFile } from '../app/import-file.ts';
 import { listPoolLanes } from '../app/list-pool-lanes.ts';
 import { ALLOCATION_METHODS, type AllocationMethod } from '../app/allocate-pool-cost.ts';
 import { showPoolPlan } from '../app/show-pool-plan.ts';
+import { findPoolOpportunities } from '../app/find-pool-opportunities.ts';
 import { DEFAULT_MARKET_RATES, type MarketRates } from '../collab/market-rates.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import { tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
 import { withStore } from './with-store.ts';
 import { describeImport } from './describe-import.ts';
-import { describePoolLanes, describePoolPlan } from './describe-pool.ts';
+import { describePoolLanes, describePoolOpportunities, describePoolPlan } from './describe-pool.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { emit } from './output.ts';
 import { parsePoolViewer } from './pool-viewer-option.ts';
@@ -138,9 +139,35 @@ const planSubcommand = (services: CliServices) =>
       }),
     );
 
+const opportunitiesSubcommand = (services: CliServices) =>
+  withCommonOptions(new Command('opportunities'))
+    .description('broker: pairs and triangles of partners whose lanes complement each other, by savings')
+    .option('--partners <ids>', 'only among these partners (comma-separated)')
+    .option('--limit <n>', 'opportunities to list', '10')
+    .addOption(asOption())
+    .action((options: PoolOptions & { partners?: string; limit: string }) =>
+      withStore(services, options, async (store) => {
+        const opportunities = await findPoolOpportunities(store, {
+          tenantId: tenantOf(services, options),
+          viewer: parsePoolViewer(options.as),
+          partners:
+            options.partners === undefined
+              ? null
+              : options.partners
+                  .split(',')
+                  .map((id) => id.trim())
+                  .filter((id) => id !== ''),
+          costPerMile: services.config.costPerMile,
+          limit: positiveInteger(options.limit, '--limit'),
+        });
+        emit(options, opportunities, () => describePoolOpportunities(opportunities));
+      }),
+    );
+
 export const poolCommand = (services: CliServices): Command =>
   new Command('pool')
     .description('collaborative backhaul pool: lanes, the pooled plan, fair allocations, broker tools')
     .addCommand(importSubcommand(services))
     .addCommand(lanesSubcommand(services))
-    .addCommand(planSubcommand(services));
+    .addCommand(planSubcommand(services))
+    .addCommand(opportunitiesSubcommand(services));

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'ambiguous_place',
   'not_found',
   'conflict',
+  /** The viewer's role may not do this (a pool partner asking for the broker's tools). */
+  'forbidden',
   'import_rejected',
   'store_unavailable',
   'config_invalid',
