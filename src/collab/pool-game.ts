@@ -23,6 +23,12 @@ interface EquipmentGame {
   lastEmptyMiles: number;
   /** Scratch for the coalition's balance per place. */
   readonly balance: Float64Array;
+  /** Reused arc and supply buffers (places² arcs at most); each solve passes views of its length. */
+  readonly tail: Int32Array;
+  readonly head: Int32Array;
+  readonly cost: Float64Array;
+  readonly capacity: Float64Array;
+  readonly supply: Float64Array;
   readonly dust: number;
 }
 
@@ -123,6 +129,11 @@ export class PoolGame {
         lastMembers: [],
         lastEmptyMiles: 0,
         balance: new Float64Array(places),
+        tail: new Int32Array(places * places),
+        head: new Int32Array(places * places),
+        cost: new Float64Array(places * places),
+        capacity: new Float64Array(places * places).fill(Infinity),
+        supply: new Float64Array(places),
         // As in coverLanes: balances below this are rounding dust of fractional volumes.
         dust: 1e-9 * largest,
       });
@@ -173,34 +184,41 @@ function emptyMilesOf(game: EquipmentGame, members: number[]): number {
     else if (balance[p]! < -dust) deficit.push(p);
   }
   let emptyMiles = 0;
-  if (surplus.length > 0 && deficit.length > 0) {
-    const nodes = [...surplus, ...deficit];
-    const supply = Float64Array.from(nodes, (p) => balance[p]!);
-    // Dust left out above can unbalance the total by a hair; the last deficit absorbs it.
+  if (surplus.length === 1 || deficit.length === 1) {
+    // One place on a side: every truck goes straight from (or to) it, so the plan is forced.
+    const hub = surplus.length === 1 ? surplus[0]! : deficit[0]!;
+    for (const p of surplus.length === 1 ? deficit : surplus) {
+      emptyMiles +=
+        Math.abs(balance[p]!) * miles[surplus.length === 1 ? hub * places + p : p * places + hub]!;
+    }
+  } else if (surplus.length > 0) {
+    const s = surplus.length;
+    const nodes = s + deficit.length;
+    const supply = game.supply.subarray(0, nodes);
     let total = 0;
-    for (const s of supply) total += s;
-    supply[nodes.length - 1] = supply[nodes.length - 1]! - total;
-    const arcs = surplus.length * deficit.length;
-    const tail = new Int32Array(arcs);
-    const head = new Int32Array(arcs);
-    const cost = new Float64Array(arcs);
+    for (let v = 0; v < nodes; v++) total += supply[v] = balance[v < s ? surplus[v]! : deficit[v - s]!]!;
+    // Dust left out above can unbalance the total by a hair; the last deficit absorbs it.
+    supply[nodes - 1] = supply[nodes - 1]! - total;
+    const arcs = s * deficit.length;
+    const { tail, head, cost } = game;
     let a = 0;
-    for (let s = 0; s < surplus.length; s++) {
+    for (let i = 0; i < s; i++) {
+      const row = surplus[i]! * places;
       for (let t = 0; t < deficit.length; t++, a++) {
-        tail[a] = s;
-        head[a] = surplus.length + t;
-        cost[a] = miles[surplus[s]! * places + deficit[t]!]!;
+        tail[a] = i;
+        head[a] = s + t;
+        cost[a] = miles[row + deficit[t]!]!;
       }
     }
     // No warm start: a cold solve is a pure function of the coalition, so a coalition's cost is the same
     // float however it is reached (a null partner's marginal is exactly 0, not rounding noise).
     const solution = solveMinCostFlow({
-      nodes: nodes.length,
+      nodes,
       supply,
-      tail,
-      head,
-      capacity: new Float64Array(arcs).fill(Infinity),
-      cost,
+      tail: tail.subarray(0, arcs),
+      head: head.subarray(0, arcs),
+      capacity: game.capacity.subarray(0, arcs),
+      cost: cost.subarray(0, arcs),
     });
     if (solution.status !== 'optimal') {
       throw new NorthboundError(
