@@ -10,7 +10,7 @@
  * - K1: the scoring core `scoreProspects` alone on those columns (signals/s).
  * Each is the median of --runs (default 3) runs on a warm store. Progress on stderr, report on stdout.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listProspects } from '../src/app/list-prospects.ts';
@@ -91,6 +91,8 @@ interface EngineResult {
 }
 
 async function main(): Promise<void> {
+  // The machine is shared: the load beside the numbers says how much they can be trusted.
+  const loadAtStart = loadavg();
   // --world DIR scores a world written elsewhere (e.g. `northbound demo --size large --out DIR`),
   // as of that world's own as-of date.
   const existing = args.world === undefined ? null : existingBenchWorld(args.world);
@@ -172,6 +174,7 @@ async function main(): Promise<void> {
     size: worldSize,
     world: world.dir,
     runs,
+    load: { atStart: loadAtStart, atEnd: loadavg() },
     asOf: asOf.toISOString(),
     engines: results,
     core: {
@@ -188,6 +191,7 @@ async function main(): Promise<void> {
   }
   const lines = [
     `Scoring bench — ${worldSize} world, as of ${asOf.toISOString().slice(0, 10)}, median of ${runs}; ${report.cpus}× ${report.cpuModel}, Node ${report.node}`,
+    `load average (1/5/15 min) at start ${loadAtStart.map((l) => l.toFixed(2)).join(' / ')}, at end ${report.load.atEnd.map((l) => l.toFixed(2)).join(' / ')}`,
     '',
     'engine        signals in store  read (105 d)  companies  S0 GROUP BY (anchor)  S1 listProspects  S1/S0   zones / read / score / rank (ms)',
   ];

@@ -275,14 +275,47 @@ export function packedSignalColumns(packed: PackedSignals): SignalColumns {
     industry[at] = kindIndustry[k]!;
   }
 
+  // Searchers and places renumbered in order of first use by the grouped rows: the scoring core's
+  // per-row tallies (searcherStamp, placeCount, placeFit) then walk memory nearly in order instead of
+  // jumping across megabytes once per row.
+  const searcherKeys = new Int32Array(searchers.keyOf.length);
+  const searcherRank = new Int32Array(searchers.keyOf.length).fill(-1);
+  const placeRank = new Int32Array(placeLat.length).fill(-1);
+  const placeOrder = new Int32Array(placeLat.length);
+  let searcherNext = 0;
+  let placeNext = 0;
+  for (let i = 0; i < n; i++) {
+    const s = searcher[i]!;
+    if (s >= 0) {
+      let r = searcherRank[s]!;
+      if (r < 0) {
+        r = searcherRank[s] = searcherNext++;
+        searcherKeys[r] = searchers.keyOf[s]!;
+      }
+      searcher[i] = r;
+    }
+    const p = originPlace[i]!;
+    if (p >= 0) {
+      let r = placeRank[p]!;
+      if (r < 0) {
+        r = placeRank[p] = placeNext++;
+        placeOrder[r] = p;
+      }
+      originPlace[i] = r;
+    }
+  }
+  const orderedLat = Float64Array.from(placeOrder, (p) => placeLat[p]!);
+  const orderedLon = Float64Array.from(placeOrder, (p) => placeLon[p]!);
+  const orderedOrigin = Array.from(placeOrder, (p) => placeOrigin[p]!);
+
   const companyIds = lazy(() => packed.companyIds(companies.keyOf));
-  const searcherIds = lazy(() => packed.searcherIds(searchers.keyOf));
+  const searcherIds = lazy(() => packed.searcherIds(searcherKeys));
   const placeLabel = lazy(() =>
-    placeOrigin.map((o, place) => {
+    orderedOrigin.map((o, place) => {
       const city = origins.city[o] ?? null;
       const region = origins.region[o]!;
       return city === null
-        ? `${placeLat[place]!.toFixed(2)}, ${placeLon[place]!.toFixed(2)} (${region})`
+        ? `${orderedLat[place]!.toFixed(2)}, ${orderedLon[place]!.toFixed(2)} (${region})`
         : `${city}, ${region}`;
     }),
   );
@@ -307,8 +340,8 @@ export function packedSignalColumns(packed: PackedSignals): SignalColumns {
     },
     marketIds,
     industries,
-    placeLat: Float64Array.from(placeLat),
-    placeLon: Float64Array.from(placeLon),
+    placeLat: orderedLat,
+    placeLon: orderedLon,
     get placeLabel() {
       return placeLabel();
     },

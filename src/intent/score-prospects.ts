@@ -32,6 +32,11 @@ const EQUIPMENT_COUNT = EQUIPMENT.length;
 /** A baseline with no searches is not "zero searches forever": half a search over the 12 weeks. */
 const MOMENTUM_MEAN_FLOOR = 0.5 / MOMENTUM_BASELINE_WEEKS;
 const MILES_PER_DEGREE = 69.05;
+/** Bounds of the flat momentum table: Σ baseline < 32 gives Σ baseline² ≤ 31² < 1024. 2 MB. */
+const MOMENTUM_TABLE_RECENT = 8;
+const MOMENTUM_TABLE_SUM = 32;
+const MOMENTUM_TABLE_SQUARES = 1024;
+const MOMENTUM_TABLE_SIZE = MOMENTUM_TABLE_RECENT * MOMENTUM_TABLE_SUM * MOMENTUM_TABLE_SQUARES;
 
 const popcount = (mask: number): number => {
   let v = mask - ((mask >>> 1) & 0x55555555);
@@ -114,6 +119,9 @@ export function scoreProspects(
   const unplacedByRegion = new Int32Array(REGIONS.length);
   const destCount = new Int32Array(REGIONS.length);
   const tail = new Float64Array(2);
+  // Momentum by (recent, Σ baseline, Σ baseline²): a flat table for the small cases nearly every
+  // company falls in (NaN = not yet computed), a Map for the rest.
+  const momentumTable = new Float64Array(MOMENTUM_TABLE_SIZE).fill(Number.NaN);
   const momentumCache = new Map<number, number>();
   const window30 = 30 * DAY_MS;
   const window60 = 60 * DAY_MS;
@@ -281,9 +289,16 @@ export function scoreProspects(
     let baselineSquares = 0;
     for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++)
       baselineSquares += periodCount[k]! * periodCount[k]!;
+    const small =
+      recent < MOMENTUM_TABLE_RECENT &&
+      baselineSum < MOMENTUM_TABLE_SUM &&
+      baselineSquares < MOMENTUM_TABLE_SQUARES;
+    const tableAt = small
+      ? (recent * MOMENTUM_TABLE_SUM + baselineSum) * MOMENTUM_TABLE_SQUARES + baselineSquares
+      : -1;
     const momentumKey = (recent * 4096 + baselineSum) * 1_048_576 + baselineSquares;
-    let momentum = momentumCache.get(momentumKey);
-    if (momentum === undefined) {
+    let momentum = small ? momentumTable[tableAt]! : momentumCache.get(momentumKey);
+    if (momentum === undefined || Number.isNaN(momentum)) {
       const baselineMean = Math.max(MOMENTUM_MEAN_FLOOR, baselineSum / MOMENTUM_BASELINE_WEEKS);
       let squares = 0;
       for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++) squares += (periodCount[k]! - baselineMean) ** 2;
@@ -295,7 +310,8 @@ export function scoreProspects(
         Math.max(baselineVariance, baselineMean) * MOMENTUM_RECENT_WEEKS,
       );
       momentum = 1 - tail[1]!;
-      if (recent < 4096 && baselineSum < 4096 && baselineSquares < 1_048_576)
+      if (small) momentumTable[tableAt] = momentum;
+      else if (recent < 4096 && baselineSum < 4096 && baselineSquares < 1_048_576)
         momentumCache.set(momentumKey, momentum);
     }
 
