@@ -1,12 +1,16 @@
 import { networkSimplexBlockSearch } from './network-simplex-block-search.ts';
+import { networkSimplexMoveSubtree } from './network-simplex-move-subtree.ts';
 
 /**
- * The spanning-tree basis of a primal network simplex, held entirely in preallocated typed arrays so the
- * pivot loop allocates nothing and touches no objects.
+ * The spanning-tree basis of a primal network simplex, held entirely in typed arrays so the pivot loop
+ * allocates nothing and touches no objects. It is also the solver's workspace: `reset` resizes it for
+ * the next network and reallocates only when it has less room than that network needs, so repeated
+ * solves (coalition sweeps, benchmarks) pay for no allocation, zeroing or garbage collection.
  *
  * Layout. Nodes 0…n−1 are the network's; node n is an artificial root. Arcs 0…m−1 are the network's
  * (after the caller has shifted lower bounds to 0, so 0 ≤ flow ≤ capacity); arc m+v joins node v and the
- * root. Only arcs 0…m−1 are priced: an artificial arc that leaves the tree never comes back.
+ * root. Only arcs 0…m−1 are priced: an artificial arc that leaves the tree never comes back. Entries
+ * past n + 1 nodes and m + n arcs are left over from larger networks and never read.
  *
  * Tree representation (per node, root included):
  *   parent / pred      the tree parent and the arc to it (−1 at the root);
@@ -47,67 +51,89 @@ const DOWN = -1;
 export type PivotOutcome = 'optimal' | 'unbounded';
 
 export class NetworkSimplexBasis {
-  readonly nodeCount: number;
-  readonly arcCount: number;
-  /** Per arc, m + n entries: the caller fills the first m. */
-  readonly source: Int32Array;
-  readonly target: Int32Array;
-  readonly capacity: Float64Array;
-  readonly cost: Float64Array;
-  readonly flow: Float64Array;
-  readonly state: Int8Array;
+  nodeCount = 0;
+  arcCount = 0;
+  /** Per arc, m + n entries: the first m written by networkSimplexLoad, the rest by the artificial star. */
+  source = new Int32Array(0);
+  target = new Int32Array(0);
+  capacity = new Float64Array(0);
+  cost = new Float64Array(0);
+  flow = new Float64Array(0);
+  state = new Int8Array(0);
   /** Per node, n + 1 entries (root last). */
-  readonly potential: Float64Array;
-  private readonly parent: Int32Array;
-  private readonly pred: Int32Array;
-  private readonly predDir: Int8Array;
-  private readonly thread: Int32Array;
-  private readonly revThread: Int32Array;
-  private readonly succNum: Int32Array;
-  private readonly lastSucc: Int32Array;
+  potential = new Float64Array(0);
+  parent = new Int32Array(0);
+  pred = new Int32Array(0);
+  predDir = new Int8Array(0);
+  /**
+   * The flow and capacity of each node's pred arc, kept per node while the arc is in the tree (the arc
+   * arrays hold them only for arcs outside it): the cycle walks of a pivot then read small node-indexed
+   * arrays instead of chasing pred[] into arc arrays m long. writeBackTreeFlows copies them out.
+   */
+  treeFlow = new Float64Array(0);
+  treeCapacity = new Float64Array(0);
+  thread = new Int32Array(0);
+  revThread = new Int32Array(0);
+  succNum = new Int32Array(0);
+  lastSucc = new Int32Array(0);
   /** Scratch for one pivot: the stem from the entering node up to the leaving arc, and its old shape. */
-  private readonly stem: Int32Array;
-  private readonly stemLast: Int32Array;
-  private readonly stemSize: Int32Array;
-  private readonly stemPartEnd: Int32Array;
-  private readonly stemPartStart: Int32Array;
-  /** Pivots done so far (for benchmarks and tests). */
+  stem = new Int32Array(0);
+  stemLast = new Int32Array(0);
+  stemSize = new Int32Array(0);
+  stemPartEnd = new Int32Array(0);
+  stemPartStart = new Int32Array(0);
+  /** Per node, filled by networkSimplexLoad: supply net of the flows the arcs start with. */
+  imbalance = new Float64Array(0);
+  /** Per node, filled by networkSimplexLoad: the cheapest arc into it (−1: none) and its cost. */
+  cheapestArc = new Int32Array(0);
+  cheapestCost = new Float64Array(0);
+  /** Pivots done since the last reset (for benchmarks and tests). */
   pivots = 0;
   /** |π_root| beyond which all potentials are re-anchored: 4 × the artificial cost M. */
   private reanchorLimit = Infinity;
   /** Where the last block search stopped: a second return value of the block search without allocating. */
   private readonly searchEnd = new Int32Array(1);
 
-  constructor(nodeCount: number, arcCount: number) {
-    const n = nodeCount;
-    const all = arcCount + n;
+  /**
+   * Makes room for n nodes and m arcs. Arrays that are large enough are kept as they are (their stale
+   * contents are overwritten before being read); smaller ones are replaced with 25% headroom, so a
+   * sequence of slowly growing networks does not reallocate on every solve. O(1) when nothing grows.
+   */
+  reset(n: number, m: number): void {
     this.nodeCount = n;
-    this.arcCount = arcCount;
-    this.source = new Int32Array(all);
-    this.target = new Int32Array(all);
-    this.capacity = new Float64Array(all);
-    this.cost = new Float64Array(all);
-    this.flow = new Float64Array(all);
-    this.state = new Int8Array(all).fill(STATE_LOWER);
-    this.potential = new Float64Array(n + 1);
-    this.parent = new Int32Array(n + 1);
-    this.pred = new Int32Array(n + 1);
-    this.predDir = new Int8Array(n + 1);
-    this.thread = new Int32Array(n + 1);
-    this.revThread = new Int32Array(n + 1);
-    this.succNum = new Int32Array(n + 1);
-    this.lastSucc = new Int32Array(n + 1);
-    this.stem = new Int32Array(n + 1);
-    this.stemLast = new Int32Array(n + 1);
-    this.stemSize = new Int32Array(n + 1);
-    this.stemPartEnd = new Int32Array(n + 1);
-    this.stemPartStart = new Int32Array(n + 1);
-  }
-
-  /** Marks real arc a as starting at its upper bound (flow = capacity); the caller accounts for it in the imbalance. */
-  startAtUpper(arc: number): void {
-    this.state[arc] = STATE_UPPER;
-    this.flow[arc] = this.capacity[arc]!;
+    this.arcCount = m;
+    this.pivots = 0;
+    this.reanchorLimit = Infinity;
+    if (this.source.length < m + n) {
+      const arcs = Math.ceil(1.25 * (m + n));
+      this.source = new Int32Array(arcs);
+      this.target = new Int32Array(arcs);
+      this.capacity = new Float64Array(arcs);
+      this.cost = new Float64Array(arcs);
+      this.flow = new Float64Array(arcs);
+      this.state = new Int8Array(arcs);
+    }
+    if (this.potential.length < n + 1) {
+      const nodes = Math.ceil(1.25 * (n + 1));
+      this.potential = new Float64Array(nodes);
+      this.parent = new Int32Array(nodes);
+      this.pred = new Int32Array(nodes);
+      this.predDir = new Int8Array(nodes);
+      this.treeFlow = new Float64Array(nodes);
+      this.treeCapacity = new Float64Array(nodes);
+      this.thread = new Int32Array(nodes);
+      this.revThread = new Int32Array(nodes);
+      this.succNum = new Int32Array(nodes);
+      this.lastSucc = new Int32Array(nodes);
+      this.stem = new Int32Array(nodes);
+      this.stemLast = new Int32Array(nodes);
+      this.stemSize = new Int32Array(nodes);
+      this.stemPartEnd = new Int32Array(nodes);
+      this.stemPartStart = new Int32Array(nodes);
+      this.imbalance = new Float64Array(nodes);
+      this.cheapestArc = new Int32Array(nodes);
+      this.cheapestCost = new Float64Array(nodes);
+    }
   }
 
   /**
@@ -116,47 +142,69 @@ export class NetworkSimplexBasis {
    * cost of every simple path of real arcs makes a positive artificial flow at the optimum prove the
    * network infeasible.
    */
-  startFromArtificialStar(imbalance: Float64Array, artificialCost: number): void {
+  startFromArtificialStar(artificialCost: number): void {
     const n = this.nodeCount;
     const m = this.arcCount;
     const root = n;
+    const { imbalance, parent, pred, predDir, thread, revThread, succNum, lastSucc, potential } = this;
+    const { treeFlow, treeCapacity } = this;
+    const { source, target, capacity, cost, flow, state } = this;
     this.reanchorLimit = 4 * artificialCost;
     for (let v = 0; v < n; v++) {
       const e = m + v;
-      this.parent[v] = root;
-      this.pred[v] = e;
-      this.thread[v] = v + 1;
-      this.revThread[v + 1] = v;
-      this.succNum[v] = 1;
-      this.lastSucc[v] = v;
-      this.capacity[e] = Infinity;
-      this.state[e] = STATE_TREE;
+      parent[v] = root;
+      pred[v] = e;
+      thread[v] = v + 1;
+      revThread[v + 1] = v;
+      succNum[v] = 1;
+      lastSucc[v] = v;
+      capacity[e] = Infinity;
+      treeCapacity[v] = Infinity;
+      state[e] = STATE_TREE;
       const b = imbalance[v]!;
+      treeFlow[v] = b >= 0 ? b : -b;
       if (b >= 0) {
-        this.predDir[v] = UP;
-        this.source[e] = v;
-        this.target[e] = root;
-        this.flow[e] = b;
-        this.cost[e] = 0;
-        this.potential[v] = 0;
+        predDir[v] = UP;
+        source[e] = v;
+        target[e] = root;
+        flow[e] = b;
+        cost[e] = 0;
+        potential[v] = 0;
       } else {
-        this.predDir[v] = DOWN;
-        this.source[e] = root;
-        this.target[e] = v;
-        this.flow[e] = -b;
-        this.cost[e] = artificialCost;
-        this.potential[v] = -artificialCost;
+        predDir[v] = DOWN;
+        source[e] = root;
+        target[e] = v;
+        flow[e] = -b;
+        cost[e] = artificialCost;
+        potential[v] = -artificialCost;
       }
     }
-    this.parent[root] = -1;
-    this.pred[root] = -1;
-    this.predDir[root] = 0;
-    this.thread[root] = n > 0 ? 0 : root;
-    this.revThread[0] = root;
-    this.revThread[root] = n > 0 ? n - 1 : root;
-    this.succNum[root] = n + 1;
-    this.lastSucc[root] = n > 0 ? n - 1 : root;
-    this.potential[root] = 0;
+    parent[root] = -1;
+    pred[root] = -1;
+    predDir[root] = 0;
+    thread[root] = n > 0 ? 0 : root;
+    revThread[0] = root;
+    revThread[root] = n > 0 ? n - 1 : root;
+    succNum[root] = n + 1;
+    lastSucc[root] = n > 0 ? n - 1 : root;
+    potential[root] = 0;
+  }
+
+  /**
+   * LEMON's heuristic head start: for every node still short of flow (negative imbalance), pivots in its
+   * cheapest incoming arc if that still prices out, in node order. Routing most demand along cheap arcs
+   * first spares the block search its first, most expensive rounds. False if one of them closes a cycle
+   * of infinite capacity. O(n + those pivots).
+   */
+  pivotInCheapestArcs(tolerance: number): boolean {
+    const { source, target, cost, state, potential: pi, imbalance, cheapestArc } = this;
+    for (let v = 0; v < this.nodeCount; v++) {
+      const e = cheapestArc[v]!;
+      if (imbalance[v]! >= 0 || e < 0) continue;
+      if (state[e]! * (cost[e]! - pi[source[e]!]! + pi[target[e]!]!) < -tolerance && !this.pivot(e))
+        return false;
+    }
+    return true;
   }
 
   /**
@@ -167,11 +215,7 @@ export class NetworkSimplexBasis {
    */
   pivotToOptimality(blockSize: number, tolerance: number): PivotOutcome {
     const m = this.arcCount;
-    const source = this.source;
-    const target = this.target;
-    const cost = this.cost;
-    const state = this.state;
-    const pi = this.potential;
+    const { source, target, cost, state, potential: pi } = this;
     const threshold = -tolerance;
     let nextArc = 0;
 
@@ -194,23 +238,34 @@ export class NetworkSimplexBasis {
     }
   }
 
+  /** Copies the tree arcs' flows from the per-node arrays back into the arc array `flow`. O(n). */
+  writeBackTreeFlows(): void {
+    const { nodeCount: n, flow, pred, treeFlow } = this;
+    for (let v = 0; v < n; v++) flow[pred[v]!] = treeFlow[v]!;
+  }
+
   /**
-   * Pivots in each listed arc that still prices out, in order: a cheap head start (LEMON's "initial
-   * pivots") that spares the block search its first, most expensive rounds. False if one of them
-   * closes a cycle of infinite capacity.
+   * Whether an artificial arc still carries flow once pivoting has stopped: then no flow meets the
+   * supplies. Exact on integral flows; otherwise flows up to 1e-9 × (1 + Σ|imbalance|) count as rounding
+   * dust. O(n).
    */
-  pivotIn(arcs: Int32Array, tolerance: number): boolean {
-    const source = this.source;
-    const target = this.target;
-    const cost = this.cost;
-    const state = this.state;
+  carriesArtificialFlow(integralFlows: boolean): boolean {
+    const { nodeCount: n, arcCount: m, flow, imbalance } = this;
+    let magnitude = 0;
+    for (let v = 0; v < n; v++) magnitude += Math.abs(imbalance[v]!);
+    const tolerance = integralFlows ? 0 : 1e-9 * (1 + magnitude);
+    for (let v = 0; v < n; v++) if (flow[m + v]! > tolerance) return true;
+    return false;
+  }
+
+  /** The node potentials in the caller's frame: the basis's plus the warm-start shift it priced against. O(n). */
+  readPotentials(shift: Float64Array | undefined): Float64Array {
+    const n = this.nodeCount;
     const pi = this.potential;
-    for (let i = 0; i < arcs.length; i++) {
-      const e = arcs[i]!;
-      if (state[e]! * (cost[e]! - pi[source[e]!]! + pi[target[e]!]!) < -tolerance && !this.pivot(e))
-        return false;
-    }
-    return true;
+    const potential = new Float64Array(n);
+    if (shift === undefined) for (let v = 0; v < n; v++) potential[v] = pi[v]!;
+    else for (let v = 0; v < n; v++) potential[v] = pi[v]! + shift[v]!;
+    return potential;
   }
 
   /**
@@ -218,17 +273,8 @@ export class NetworkSimplexBasis {
    * swap it with the leaving arc and update potentials. False if the cycle has infinite capacity.
    */
   private pivot(inArc: number): boolean {
-    const source = this.source;
-    const target = this.target;
-    const capacity = this.capacity;
-    const cost = this.cost;
-    const flow = this.flow;
-    const state = this.state;
-    const pi = this.potential;
-    const parent = this.parent;
-    const pred = this.pred;
-    const predDir = this.predDir;
-    const succNum = this.succNum;
+    const { source, target, capacity, cost, flow, state, potential: pi } = this;
+    const { parent, pred, predDir, succNum, treeFlow, treeCapacity } = this;
     this.pivots++;
 
     // Apex of the cycle: the deeper end always has the smaller subtree.
@@ -249,8 +295,7 @@ export class NetworkSimplexBasis {
     let result = 0;
     let uOut = -1;
     for (u = first; u !== join; u = parent[u]!) {
-      const a = pred[u]!;
-      const d = predDir[u] === UP ? flow[a]! : capacity[a]! - flow[a]!;
+      const d = predDir[u] === UP ? treeFlow[u]! : treeCapacity[u]! - treeFlow[u]!;
       if (d < delta) {
         delta = d;
         uOut = u;
@@ -258,8 +303,7 @@ export class NetworkSimplexBasis {
       }
     }
     for (u = second; u !== join; u = parent[u]!) {
-      const a = pred[u]!;
-      const d = predDir[u] === UP ? capacity[a]! - flow[a]! : flow[a]!;
+      const d = predDir[u] === UP ? treeCapacity[u]! - treeFlow[u]! : treeFlow[u]!;
       if (d <= delta) {
         delta = d;
         uOut = u;
@@ -272,14 +316,8 @@ export class NetworkSimplexBasis {
     if (delta > 0) {
       const push = inState * delta;
       flow[inArc] = flow[inArc]! + push;
-      for (u = source[inArc]!; u !== join; u = parent[u]!) {
-        const a = pred[u]!;
-        flow[a] = flow[a]! - predDir[u]! * push;
-      }
-      for (u = target[inArc]!; u !== join; u = parent[u]!) {
-        const a = pred[u]!;
-        flow[a] = flow[a]! + predDir[u]! * push;
-      }
+      for (u = source[inArc]!; u !== join; u = parent[u]!) treeFlow[u] = treeFlow[u]! - predDir[u]! * push;
+      for (u = target[inArc]!; u !== join; u = parent[u]!) treeFlow[u] = treeFlow[u]! + predDir[u]! * push;
     }
 
     if (result === 0) {
@@ -301,7 +339,7 @@ export class NetworkSimplexBasis {
     // New potential of the moved subtree makes the entering arc's reduced cost 0.
     const rc = cost[inArc]! - pi[source[inArc]!]! + pi[target[inArc]!]!;
     const sigma = uIn === source[inArc] ? rc : -rc;
-    this.moveSubtree(uIn, vIn, uOut, inArc, join);
+    networkSimplexMoveSubtree(this, uIn, vIn, uOut, inArc, join);
     // Only differences of potentials matter, so shift whichever side of the cut is smaller: the moved
     // subtree up by sigma, or everything else (root included) down by sigma.
     const size = succNum[uIn]!;
@@ -318,100 +356,6 @@ export class NetworkSimplexBasis {
       }
     }
     return true;
-  }
-
-  /**
-   * Cuts the subtree under the leaving arc (rooted at uOut), re-roots it at uIn (reversing the stem
-   * uIn … uOut) and hangs it below vIn by the entering arc, as vIn's first child.
-   * Thread order of the new subtree: uIn's old subtree, then for each stem node s_i (i ≥ 1) s_i with its
-   * old subtree minus s_{i−1}'s. O(stem length + the two ancestor paths up to the apex).
-   */
-  private moveSubtree(uIn: number, vIn: number, uOut: number, inArc: number, join: number): void {
-    const parent = this.parent;
-    const pred = this.pred;
-    const predDir = this.predDir;
-    const thread = this.thread;
-    const revThread = this.revThread;
-    const succNum = this.succNum;
-    const lastSucc = this.lastSucc;
-    const stem = this.stem;
-    const stemLast = this.stemLast;
-    const stemSize = this.stemSize;
-    const partEnd = this.stemPartEnd;
-    const partStart = this.stemPartStart;
-
-    // Record the stem and its old thread shape before anything moves.
-    let k = 0;
-    stem[0] = uIn;
-    stemLast[0] = lastSucc[uIn]!;
-    stemSize[0] = succNum[uIn]!;
-    while (stem[k] !== uOut) {
-      const s = parent[stem[k]!]!;
-      k++;
-      stem[k] = s;
-      stemLast[k] = lastSucc[s]!;
-      stemSize[k] = succNum[s]!;
-      partEnd[k] = revThread[stem[k - 1]!]!;
-      partStart[k] = thread[stemLast[k - 1]!]!;
-    }
-    const movedSize = stemSize[k]!;
-    const oldLast = stemLast[k]!;
-    const before = revThread[uOut]!;
-    const after = thread[oldLast]!;
-    const oldParent = parent[uOut]!;
-
-    // Relink the thread inside the moved subtree.
-    let tail = stemLast[0]!;
-    for (let i = 1; i <= k; i++) {
-      const s = stem[i]!;
-      thread[tail] = s;
-      revThread[s] = tail;
-      tail = partEnd[i]!;
-      if (stemLast[i - 1] !== stemLast[i]) {
-        const b = partStart[i]!;
-        thread[tail] = b;
-        revThread[b] = tail;
-        tail = stemLast[i]!;
-      }
-    }
-    const newLast = tail;
-
-    // Cut the old segment out of the thread; ancestors that ended with it now end just before it.
-    thread[before] = after;
-    revThread[after] = before;
-    for (let x = oldParent; x !== -1 && lastSucc[x] === oldLast; x = parent[x]!) lastSucc[x] = before;
-    for (let x = oldParent; x !== join; x = parent[x]!) succNum[x] = succNum[x]! - movedSize;
-
-    // Reverse the stem's parent links; the leaving arc (old pred of uOut) drops out.
-    for (let i = k; i >= 1; i--) {
-      const s = stem[i]!;
-      const below = stem[i - 1]!;
-      parent[s] = below;
-      pred[s] = pred[below]!;
-      predDir[s] = -predDir[below]!;
-    }
-    parent[uIn] = vIn;
-    pred[uIn] = inArc;
-    predDir[uIn] = this.source[inArc] === uIn ? UP : DOWN;
-    let size = 0;
-    for (let i = k; i >= 1; i--) {
-      size += stemSize[i]! - stemSize[i - 1]!;
-      succNum[stem[i]!] = size;
-      lastSucc[stem[i]!] = newLast;
-    }
-    succNum[uIn] = movedSize;
-    lastSucc[uIn] = newLast;
-
-    // Splice the new segment in right after vIn.
-    const next = thread[vIn]!;
-    thread[vIn] = uIn;
-    revThread[uIn] = vIn;
-    thread[newLast] = next;
-    revThread[next] = newLast;
-    if (lastSucc[vIn] === vIn) {
-      for (let x = vIn; x !== -1 && lastSucc[x] === vIn; x = parent[x]!) lastSucc[x] = newLast;
-    }
-    for (let x = vIn; x !== join; x = parent[x]!) succNum[x] = succNum[x]! + movedSize;
   }
 }
 

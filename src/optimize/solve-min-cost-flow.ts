@@ -1,6 +1,7 @@
 import { NorthboundError } from '../domain/errors.ts';
 import type { FlowNetwork, FlowSolution } from './flow-network.ts';
 import { NetworkSimplexBasis } from './network-simplex-basis.ts';
+import { mixingStride, networkSimplexLoad, TILE_ROWS } from './network-simplex-load.ts';
 
 export interface MinCostFlowOptions {
   /**
@@ -39,14 +40,27 @@ export interface MinCostFlowOptions {
  * Non-optimal results: 'infeasible' returns the bounded flow the simplex ended with (it does not conserve
  * flow at every node), 'unbounded' returns a feasible flow; both return zero potentials.
  *
- * Time: O(pivots × (√m + tree path lengths + moved subtree)). Memory: about 45·(m + n) bytes of typed
- * arrays, allocated once per call; the pivot loop allocates nothing.
+ * Time: O(pivots × (√m + tree path lengths + moved subtree)). Memory: the basis, about 33 bytes per arc
+ * and 120 per node of typed arrays, is kept between calls and reused (see spareBasis), so a repeated
+ * solve allocates only its answer (flow and potentials); the pivot loop allocates nothing.
  */
 export function solveMinCostFlow(network: FlowNetwork, options: MinCostFlowOptions = {}): FlowSolution {
-  const { nodes: n, supply, tail, head, capacity, cost } = network;
-  const lower = network.lower;
+  const { nodes: n, supply, tail, cost } = network;
   const m = tail.length;
-  const facts = inspectNetwork(network);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new NorthboundError(
+      'invalid_input',
+      `Cannot solve min-cost flow: nodes is ${n}, expected a non-negative integer`,
+      { nodes: n },
+    );
+  }
+  if (supply.length !== n) {
+    throw new NorthboundError(
+      'invalid_input',
+      `Cannot solve min-cost flow: supply has ${supply.length} entries, expected one per node (${n})`,
+      { length: supply.length },
+    );
+  }
   const warmPotential = options.warmStart?.potential;
   if (warmPotential !== undefined) validateWarmStart(warmPotential, n);
   const blockSize = options.pivotBlockSize ?? Math.max(10, Math.floor(Math.sqrt(m)));
@@ -58,113 +72,108 @@ export function solveMinCostFlow(network: FlowNetwork, options: MinCostFlowOptio
     );
   }
 
-  const { integralFlows, integralCosts } = facts;
-  if (facts.capacityBelowLower) return infeasible(network);
-  const balanced = integralFlows
-    ? facts.supplySum === 0
-    : Math.abs(facts.supplySum) <= 1e-9 * facts.supplyMagnitude;
-  if (!balanced) return infeasible(network);
-
-  // Warm start: price against c'_a = c_a − π_tail + π_head (same optimal flows; objective shifts by a constant).
+  // Warm start: price against c'_a = c_a − π_tail + π_head (same optimal flows; objective shifts by a
+  // constant). With integer costs the potentials are rounded first so c' stays integral.
   let shift: Float64Array | undefined;
   if (warmPotential !== undefined) {
-    shift = integralCosts ? warmPotential.map(Math.round) : warmPotential;
+    shift = cost.every(Number.isInteger) ? warmPotential.map(Math.round) : warmPotential;
   }
 
-  // The basis holds arc order[i] at position i: LEMON's arc mixing, which deals the input's arcs out with
-  // stride ⌊m/n⌋ so that one pricing block samples arcs from all over the network instead of the few tails
-  // an input grouped by tail would put there (29% fewer pivots on a 3k-node, 200k-arc lane circulation).
-  const order = mixedArcOrder(m, n);
-  const basis = new NetworkSimplexBasis(n, m);
-  const imbalance = Float64Array.from(supply);
-  let maxAbsCost = 0;
-  for (let i = 0; i < m; i++) {
-    const a = order[i]!;
-    const t = tail[a]!;
-    const h = head[a]!;
-    const l = lower?.[a] ?? 0;
-    basis.source[i] = t;
-    basis.target[i] = h;
-    basis.capacity[i] = capacity[a]! - l;
-    if (l !== 0) {
-      imbalance[t] = imbalance[t]! - l;
-      imbalance[h] = imbalance[h]! + l;
+  const basis = spareBasis ?? new NetworkSimplexBasis();
+  spareBasis = null; // a nested solve (the feasibility re-solve below) must not share it
+  try {
+    basis.reset(n, m);
+    const facts = networkSimplexLoad(basis, network, shift);
+    const { integralFlows, integralCosts, maxAbsCost } = facts;
+    if (facts.capacityBelowLower) return infeasible(network);
+    const balanced = integralFlows
+      ? facts.supplySum === 0
+      : Math.abs(facts.supplySum) <= 1e-9 * facts.supplyMagnitude;
+    if (!balanced) return infeasible(network);
+
+    basis.startFromArtificialStar(n * maxAbsCost + 1);
+    const tolerance = integralCosts ? 0.5 : 1e-9 * maxAbsCost;
+    const outcome =
+      basis.pivotInCheapestArcs(tolerance) && basis.pivotToOptimality(blockSize, tolerance) === 'optimal'
+        ? 'optimal'
+        : 'unbounded';
+
+    if (outcome === 'unbounded') {
+      const feasibility = solveMinCostFlow({
+        ...network,
+        cost: new Float64Array(m),
+      });
+      if (feasibility.status !== 'optimal') return feasibility;
+      return {
+        status: 'unbounded',
+        flow: feasibility.flow,
+        potential: new Float64Array(n),
+        totalCost: -Infinity,
+      };
     }
-    const c = shift === undefined ? cost[a]! : cost[a]! - shift[t]! + shift[h]!;
-    basis.cost[i] = c;
-    if (Math.abs(c) > maxAbsCost) maxAbsCost = Math.abs(c);
-    if (shift !== undefined && c < 0 && basis.capacity[i]! !== Infinity) {
-      basis.startAtUpper(i);
-      const u = basis.capacity[i]!;
-      imbalance[t] = imbalance[t]! - u;
-      imbalance[h] = imbalance[h]! + u;
-    }
-  }
-  basis.startFromArtificialStar(imbalance, n * maxAbsCost + 1);
-  const tolerance = integralCosts ? 0.5 : 1e-9 * maxAbsCost;
-  const outcome =
-    basis.pivotIn(cheapestArcIntoEachDemand(basis, imbalance), tolerance) &&
-    basis.pivotToOptimality(blockSize, tolerance) === 'optimal'
-      ? 'optimal'
-      : 'unbounded';
 
-  if (outcome === 'unbounded') {
-    const feasibility = solveMinCostFlow({ ...network, cost: new Float64Array(m) });
-    if (feasibility.status !== 'optimal') return feasibility;
-    return {
-      status: 'unbounded',
-      flow: feasibility.flow,
-      potential: new Float64Array(n),
-      totalCost: -Infinity,
-    };
-  }
-
-  const flow = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const a = order[i]!;
-    flow[a] = basis.flow[i]! + (lower?.[a] ?? 0);
-  }
-  let artificialMagnitude = 0;
-  for (let v = 0; v < n; v++) artificialMagnitude += Math.abs(imbalance[v]!);
-  const artificialTolerance = integralFlows ? 0 : 1e-9 * (1 + artificialMagnitude);
-  for (let v = 0; v < n; v++) {
-    if (basis.flow[m + v]! > artificialTolerance) {
+    basis.writeBackTreeFlows();
+    const flow = new Float64Array(m);
+    const totalCost = readFlows(basis, network, flow);
+    if (basis.carriesArtificialFlow(integralFlows)) {
       return { status: 'infeasible', flow, potential: new Float64Array(n), totalCost: Infinity };
     }
+    const potential = basis.readPotentials(shift);
+    return { status: 'optimal', flow, potential, totalCost };
+  } finally {
+    // Keep the workspace for the next solve unless it is very large (then its memory goes back).
+    if (m + n <= MAX_SPARE_ARCS) spareBasis = basis;
   }
-
-  const potential = new Float64Array(n);
-  for (let v = 0; v < n; v++) potential[v] = basis.potential[v]! + (shift?.[v] ?? 0);
-  let totalCost = 0;
-  for (let a = 0; a < m; a++) totalCost += cost[a]! * flow[a]!;
-  return { status: 'optimal', flow, potential, totalCost };
-}
-
-/** Position i of the basis holds input arc order[i]: input arcs dealt out with stride max(⌊m/n⌋, 3). O(m). */
-function mixedArcOrder(m: number, n: number): Int32Array {
-  const order = new Int32Array(m);
-  const stride = Math.max(Math.floor(m / Math.max(n, 1)), 3);
-  for (let a = 0, i = 0, start = 0; a < m; a++) {
-    order[i] = a;
-    i += stride;
-    if (i >= m) i = ++start;
-  }
-  return order;
 }
 
 /**
- * LEMON's heuristic head start: for every node still short of flow, its cheapest incoming arc. Pivoting
- * these in first routes most demand along cheap arcs before the block search starts. O(n + m).
+ * Writes the basis flows back in input order (the transposition of networkSimplexLoad undone, tile by
+ * tile), lower bounds added back, and returns Σ cost·flow in input order. O(m).
+ *
+ * Every loop over the arcs or nodes of a solve sits in a small function of its own like this one, not in
+ * solveMinCostFlow: V8 compiles a long loop in a function it has run only once or twice by on-stack
+ * replacement, and OSR code compiled before the code after the loop had ever run kept deoptimising on
+ * every later solve (measured: the load and read-out of the 200k-arc lane circulation ran interpreted,
+ * 60 ms of a 120 ms solve).
  */
-function cheapestArcIntoEachDemand(basis: NetworkSimplexBasis, imbalance: Float64Array): Int32Array {
-  const cheapest = new Int32Array(basis.nodeCount).fill(-1);
-  const { target, cost } = basis;
-  for (let a = 0; a < basis.arcCount; a++) {
-    const h = target[a]!;
-    if (imbalance[h]! < 0 && (cheapest[h] === -1 || cost[a]! < cost[cheapest[h]!]!)) cheapest[h] = a;
+function readFlows(basis: NetworkSimplexBasis, network: FlowNetwork, flow: Float64Array): number {
+  const { nodes: n, cost, lower } = network;
+  const m = flow.length;
+  const basisFlow = basis.flow;
+  const stride = mixingStride(m, n);
+  const rows = Math.floor(m / stride);
+  const longColumns = m - rows * stride;
+  for (let row0 = 0; row0 <= rows; row0 += TILE_ROWS) {
+    for (let column = 0; column < stride; column++) {
+      const rowEnd = Math.min(row0 + TILE_ROWS, rows + (column < longColumns ? 1 : 0));
+      let a = column * rows + Math.min(column, longColumns) + row0;
+      for (let row = row0, i = column + row0 * stride; row < rowEnd; row++, a++, i += stride) {
+        flow[a] = basisFlow[i]!;
+      }
+    }
   }
-  return cheapest.filter((a) => a >= 0);
+  // In input order, as callers summing cost × flow themselves would (the same rounding on fractional data).
+  let totalCost = 0;
+  if (lower === undefined) {
+    for (let a = 0; a < m; a++) totalCost += cost[a]! * flow[a]!;
+  } else {
+    for (let a = 0; a < m; a++) {
+      const x = flow[a]! + lower[a]!;
+      flow[a] = x;
+      totalCost += cost[a]! * x;
+    }
+  }
+  return totalCost;
 }
+
+/**
+ * The basis of the last solve, kept for the next one so repeated solves allocate nothing: ≈ 33 bytes per
+ * arc plus ≈ 100 per node, retained between calls. JavaScript runs one solve at a time on a thread, and a
+ * solve takes the spare out while it runs, so no two solves ever share it.
+ */
+let spareBasis: NetworkSimplexBasis | null = null;
+/** Networks beyond this many arcs + nodes (≈ 33 MB of basis) do not keep theirs. */
+const MAX_SPARE_ARCS = 1 << 20;
 
 const infeasible = (network: FlowNetwork): FlowSolution => ({
   status: 'infeasible',
@@ -173,78 +182,6 @@ const infeasible = (network: FlowNetwork): FlowSolution => ({
   potential: new Float64Array(network.nodes),
   totalCost: Infinity,
 });
-
-interface NetworkFacts {
-  readonly integralFlows: boolean;
-  readonly integralCosts: boolean;
-  readonly capacityBelowLower: boolean;
-  readonly supplySum: number;
-  readonly supplyMagnitude: number;
-}
-
-/**
- * Checks the shapes and values the solver relies on (a violation is a caller bug, so it throws) and, in
- * the same pass, gathers what decides exactness and trivial infeasibility. O(n + m).
- */
-function inspectNetwork(network: FlowNetwork): NetworkFacts {
-  const { nodes: n, supply, tail, head, capacity, cost, lower } = network;
-  const fail = (why: string, details: Record<string, unknown>): never => {
-    throw new NorthboundError('invalid_input', `Cannot solve min-cost flow: ${why}`, details);
-  };
-  if (!Number.isInteger(n) || n < 0) fail(`nodes is ${n}, expected a non-negative integer`, { nodes: n });
-  if (supply.length !== n) {
-    fail(`supply has ${supply.length} entries, expected one per node (${n})`, { length: supply.length });
-  }
-  const m = tail.length;
-  for (const [name, array] of [
-    ['head', head],
-    ['capacity', capacity],
-    ['cost', cost],
-    ['lower', lower],
-  ] as const) {
-    if (array !== undefined && array.length !== m) {
-      fail(`${name} has ${array.length} entries, expected one per arc (${m}, the length of tail)`, {
-        field: name,
-        length: array.length,
-      });
-    }
-  }
-  let integralFlows = true;
-  let integralCosts = true;
-  let capacityBelowLower = false;
-  let supplySum = 0;
-  let supplyMagnitude = 0;
-  for (let v = 0; v < n; v++) {
-    const b = supply[v]!;
-    if (!Number.isFinite(b)) fail(`supply of node ${v} is ${b}, expected a finite number`, { node: v });
-    supplySum += b;
-    supplyMagnitude += Math.abs(b);
-    if (!Number.isInteger(b)) integralFlows = false;
-  }
-  for (let a = 0; a < m; a++) {
-    const t = tail[a]!;
-    const h = head[a]!;
-    if (t < 0 || t >= n) fail(`tail of arc ${a} is ${t}, expected a node id in 0..${n - 1}`, { arc: a });
-    if (h < 0 || h >= n) fail(`head of arc ${a} is ${h}, expected a node id in 0..${n - 1}`, { arc: a });
-    const c = cost[a]!;
-    if (!Number.isFinite(c)) fail(`cost of arc ${a} is ${c}, expected a finite number`, { arc: a });
-    if (!Number.isInteger(c)) integralCosts = false;
-    const u = capacity[a]!;
-    if (Number.isNaN(u) || u === -Infinity) {
-      fail(`capacity of arc ${a} is ${u}, expected a number or Infinity`, { arc: a });
-    }
-    if (u !== Infinity && !Number.isInteger(u)) integralFlows = false;
-    if (lower !== undefined) {
-      const l = lower[a]!;
-      if (!Number.isFinite(l)) fail(`lower bound of arc ${a} is ${l}, expected a finite number`, { arc: a });
-      if (!Number.isInteger(l)) integralFlows = false;
-      if (u < l) capacityBelowLower = true;
-    } else if (u < 0) {
-      capacityBelowLower = true;
-    }
-  }
-  return { integralFlows, integralCosts, capacityBelowLower, supplySum, supplyMagnitude };
-}
 
 function validateWarmStart(potential: Float64Array, n: number): void {
   if (potential.length !== n) {
