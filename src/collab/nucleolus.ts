@@ -69,7 +69,7 @@ export function nucleolus(
     if (stage > grand) {
       throw new NorthboundError('internal', `Cannot ${attempted}: no progress after ${stage} stages`, { n });
     }
-    const stageSolution = expect(
+    const stageSolution = optimalOrFail(
       solve(stageProgram(n, v, standalone, free, fixed, null)),
       `${attempted}: stage ${stage + 1}`,
     );
@@ -78,7 +78,7 @@ export function nucleolus(
     let candidates = free.filter((mask) => v[mask]! - sum(values, mask) - epsilon <= tight);
     // Drop candidates that some optimum leaves slack, until the rest are tight on the whole face.
     for (;;) {
-      const check = expect(
+      const check = optimalOrFail(
         solve(stageProgram(n, v, standalone, free, fixed, { epsilon, candidates })),
         `${attempted}: stage ${stage + 1} tightness`,
       );
@@ -146,7 +146,7 @@ function stageProgram(
   return { sense: 'maximize', variables, constraints };
 }
 
-function expect(solution: LinearProgramSolution, what: string): LinearProgramSolution {
+function optimalOrFail(solution: LinearProgramSolution, what: string): LinearProgramSolution {
   if (solution.status !== 'optimal') {
     throw new NorthboundError(
       'internal',
