@@ -70,6 +70,11 @@ export interface ResolvedBackhaulOptions extends Required<Omit<BackhaulOptions, 
    * custom one.
    */
   readonly searchRadiusMiles: number;
+  /**
+   * True when `distance` is the default great circle × roadFactor: the candidate loop then computes it
+   * inline (backhaul-road-miles.ts, the same miles to the bit) instead of calling the provider per pair.
+   */
+  readonly greatCircleDistance: boolean;
 }
 
 export function resolveBackhaulOptions(options: Partial<BackhaulOptions> = {}): ResolvedBackhaulOptions {
@@ -101,6 +106,7 @@ export function resolveBackhaulOptions(options: Partial<BackhaulOptions> = {}): 
     distance,
     driveTimeMs: driveTimeMs({ ...merged.cabotageLimits.hoursOfService, averageSpeedMph: merged.averageMph }),
     searchRadiusMiles,
+    greatCircleDistance: custom === undefined,
   };
 }
 

@@ -20,8 +20,8 @@ import {
   type ArcExclusion,
   type AvailableTruck,
   type BackhaulCandidates,
-  type LoadRoutes,
 } from './backhaul-candidates.ts';
+import type { LoadRoutes } from './backhaul-load-routes.ts';
 import { resolveBackhaulOptions, type BackhaulOptions } from './backhaul-options.ts';
 import { checkAssignmentCertificate } from './check-assignment-certificate.ts';
 import { solveAssignment } from './solve-assignment.ts';
