@@ -66,12 +66,15 @@ export class NetworkSimplexBasis {
   pred = new Int32Array(0);
   predDir = new Int8Array(0);
   /**
-   * The flow and capacity of each node's pred arc, kept per node while the arc is in the tree (the arc
-   * arrays hold them only for arcs outside it): the cycle walks of a pivot then read small node-indexed
-   * arrays instead of chasing pred[] into arc arrays m long. writeBackTreeFlows copies them out.
+   * The residual capacities of each node's pred arc while it is in the tree: how much more flow can move
+   * from the node up to its parent (roomUp) and from the parent down to it (roomDown); for an UP arc
+   * roomUp = capacity − flow and roomDown = flow, for a DOWN arc the other way round. Kept per node,
+   * the cycle walks of a pivot read small node-indexed arrays, without a branch on the arc's direction
+   * and without chasing pred[] into arc arrays m long; the arc array `flow` holds the flows of the arcs
+   * outside the tree only, until writeBackTreeFlows.
    */
-  treeFlow = new Float64Array(0);
-  treeCapacity = new Float64Array(0);
+  roomUp = new Float64Array(0);
+  roomDown = new Float64Array(0);
   thread = new Int32Array(0);
   revThread = new Int32Array(0);
   succNum = new Int32Array(0);
@@ -119,8 +122,8 @@ export class NetworkSimplexBasis {
       this.parent = new Int32Array(nodes);
       this.pred = new Int32Array(nodes);
       this.predDir = new Int8Array(nodes);
-      this.treeFlow = new Float64Array(nodes);
-      this.treeCapacity = new Float64Array(nodes);
+      this.roomUp = new Float64Array(nodes);
+      this.roomDown = new Float64Array(nodes);
       this.thread = new Int32Array(nodes);
       this.revThread = new Int32Array(nodes);
       this.succNum = new Int32Array(nodes);
@@ -147,7 +150,7 @@ export class NetworkSimplexBasis {
     const m = this.arcCount;
     const root = n;
     const { imbalance, parent, pred, predDir, thread, revThread, succNum, lastSucc, potential } = this;
-    const { treeFlow, treeCapacity } = this;
+    const { roomUp, roomDown } = this;
     const { source, target, capacity, cost, flow, state } = this;
     this.reanchorLimit = 4 * artificialCost;
     for (let v = 0; v < n; v++) {
@@ -159,10 +162,11 @@ export class NetworkSimplexBasis {
       succNum[v] = 1;
       lastSucc[v] = v;
       capacity[e] = Infinity;
-      treeCapacity[v] = Infinity;
       state[e] = STATE_TREE;
       const b = imbalance[v]!;
-      treeFlow[v] = b >= 0 ? b : -b;
+      // UP arc v → root carrying b, or DOWN arc root → v carrying −b; both of infinite capacity.
+      roomUp[v] = b >= 0 ? Infinity : -b;
+      roomDown[v] = b >= 0 ? b : Infinity;
       if (b >= 0) {
         predDir[v] = UP;
         source[e] = v;
@@ -240,8 +244,8 @@ export class NetworkSimplexBasis {
 
   /** Copies the tree arcs' flows from the per-node arrays back into the arc array `flow`. O(n). */
   writeBackTreeFlows(): void {
-    const { nodeCount: n, flow, pred, treeFlow } = this;
-    for (let v = 0; v < n; v++) flow[pred[v]!] = treeFlow[v]!;
+    const { nodeCount: n, flow, pred, predDir, roomUp, roomDown } = this;
+    for (let v = 0; v < n; v++) flow[pred[v]!] = predDir[v] === UP ? roomDown[v]! : roomUp[v]!;
   }
 
   /**
@@ -274,7 +278,7 @@ export class NetworkSimplexBasis {
    */
   private pivot(inArc: number): boolean {
     const { source, target, capacity, cost, flow, state, potential: pi } = this;
-    const { parent, pred, predDir, succNum, treeFlow, treeCapacity } = this;
+    const { parent, pred, predDir, succNum, roomUp, roomDown } = this;
     this.pivots++;
 
     // Apex of the cycle: the deeper end always has the smaller subtree.
@@ -295,7 +299,7 @@ export class NetworkSimplexBasis {
     let result = 0;
     let uOut = -1;
     for (u = first; u !== join; u = parent[u]!) {
-      const d = predDir[u] === UP ? treeFlow[u]! : treeCapacity[u]! - treeFlow[u]!;
+      const d = roomDown[u]!;
       if (d < delta) {
         delta = d;
         uOut = u;
@@ -303,7 +307,7 @@ export class NetworkSimplexBasis {
       }
     }
     for (u = second; u !== join; u = parent[u]!) {
-      const d = predDir[u] === UP ? treeCapacity[u]! - treeFlow[u]! : treeFlow[u]!;
+      const d = roomUp[u]!;
       if (d <= delta) {
         delta = d;
         uOut = u;
@@ -314,10 +318,15 @@ export class NetworkSimplexBasis {
 
     // Push delta around the cycle.
     if (delta > 0) {
-      const push = inState * delta;
-      flow[inArc] = flow[inArc]! + push;
-      for (u = source[inArc]!; u !== join; u = parent[u]!) treeFlow[u] = treeFlow[u]! - predDir[u]! * push;
-      for (u = target[inArc]!; u !== join; u = parent[u]!) treeFlow[u] = treeFlow[u]! + predDir[u]! * push;
+      flow[inArc] = flow[inArc]! + inState * delta;
+      for (u = first; u !== join; u = parent[u]!) {
+        roomDown[u] = roomDown[u]! - delta;
+        roomUp[u] = roomUp[u]! + delta;
+      }
+      for (u = second; u !== join; u = parent[u]!) {
+        roomUp[u] = roomUp[u]! - delta;
+        roomDown[u] = roomDown[u]! + delta;
+      }
     }
 
     if (result === 0) {

@@ -20,8 +20,8 @@ export function networkSimplexMoveSubtree(
   const parent = tree.parent;
   const pred = tree.pred;
   const predDir = tree.predDir;
-  const treeFlow = tree.treeFlow;
-  const treeCapacity = tree.treeCapacity;
+  const roomUp = tree.roomUp;
+  const roomDown = tree.roomDown;
   const thread = tree.thread;
   const revThread = tree.revThread;
   const succNum = tree.succNum;
@@ -74,22 +74,26 @@ export function networkSimplexMoveSubtree(
   for (let x = oldParent; x !== -1 && lastSucc[x] === oldLast; x = parent[x]!) lastSucc[x] = before;
   for (let x = oldParent; x !== join; x = parent[x]!) succNum[x] = succNum[x]! - movedSize;
 
-  // Reverse the stem's parent links, each tree arc's flow and capacity moving with it to the node it now
-  // hangs from; the leaving arc (old pred of uOut) drops out.
+  // Reverse the stem's parent links, each tree arc's residuals moving with it to the node it now hangs
+  // from (what was room up toward the old parent is room down from the new one); the leaving arc (old
+  // pred of uOut) drops out.
   for (let i = k; i >= 1; i--) {
     const s = stem[i]!;
     const below = stem[i - 1]!;
     parent[s] = below;
     pred[s] = pred[below]!;
     predDir[s] = -predDir[below]!;
-    treeFlow[s] = treeFlow[below]!;
-    treeCapacity[s] = treeCapacity[below]!;
+    roomUp[s] = roomDown[below]!;
+    roomDown[s] = roomUp[below]!;
   }
   parent[uIn] = vIn;
   pred[uIn] = inArc;
-  predDir[uIn] = tree.source[inArc] === uIn ? UP : DOWN;
-  treeFlow[uIn] = tree.flow[inArc]!;
-  treeCapacity[uIn] = tree.capacity[inArc]!;
+  const inFlow = tree.flow[inArc]!;
+  const inRoom = tree.capacity[inArc]! - inFlow;
+  const inUp = tree.source[inArc] === uIn;
+  predDir[uIn] = inUp ? UP : DOWN;
+  roomUp[uIn] = inUp ? inRoom : inFlow;
+  roomDown[uIn] = inUp ? inFlow : inRoom;
   let size = 0;
   for (let i = k; i >= 1; i--) {
     size += stemSize[i]! - stemSize[i - 1]!;
