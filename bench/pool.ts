@@ -136,7 +136,9 @@ for (;;) {
   const needed = Math.ceil(samples * (widest / RELATIVE_HALF_WIDTH) ** 2 * 1.1);
   // Never more than the budget is likely to allow at the pace so far.
   const affordable = Math.floor((samples / elapsed) * (budgetSeconds * 1000 - elapsed));
-  batchSize = Math.max(2, Math.min(needed - samples, Math.max(affordable, 2)));
+  // A sliver of budget left would only add a few orders: stop and report.
+  if (affordable < Math.max(10, 0.05 * samples)) break;
+  batchSize = Math.max(2, Math.min(needed - samples, affordable));
 }
 const sampledMs = performance.now() - started;
 const reached = widest <= RELATIVE_HALF_WIDTH;

@@ -18,7 +18,8 @@ import type { LinearProgram, LinearProgramSolution, SolveLinearProgram } from '.
  * Some coalition of F is tight in every optimum of stage k (else ε could rise); those coalitions are
  * fixed at ε_k. Tight-in-every-optimum is found without duals: with ε held at ε_k, maximise the summed
  * slack of the coalitions tight at the stage's solution; any with slack left are not fixed and drop out;
- * repeat until the summed slack is 0, which proves every remaining one tight on the whole optimal face.
+ * repeat until the summed slack is 0, which proves every remaining one tight on the whole optimal face
+ * (a single tight coalition is that one without a check).
  * After fixing, every coalition of F whose indicator vector lies in the span of the fixed ones has a
  * constant excess from then on, so it leaves F too. The allocation is unique once the fixed vectors
  * span R^n (rank n, N included); it is then read off those n equations by Gaussian elimination. If F
@@ -76,8 +77,9 @@ export function nucleolus(
     const epsilon = stageSolution.values[n]!;
     values = stageSolution.values.slice(0, n);
     let candidates = free.filter((mask) => v[mask]! - sum(values, mask) - epsilon <= tight);
-    // Drop candidates that some optimum leaves slack, until the rest are tight on the whole face.
-    for (;;) {
+    // Drop candidates that some optimum leaves slack, until the rest are tight on the whole face. A lone
+    // candidate needs no check: some coalition of F is tight on the whole face, hence at this point too.
+    while (candidates.length > 1) {
       const check = optimalOrFail(
         solve(stageProgram(n, v, standalone, free, fixed, { epsilon, candidates })),
         `${attempted}: stage ${stage + 1} tightness`,
