@@ -11,6 +11,7 @@ import { coreViolations, type CoreViolation } from '../collab/core-check.ts';
 import { coverLanes, type CoverLanesOptions } from '../collab/cover-lanes.ts';
 import type { SolveLinearProgram } from '../collab/linear-program.ts';
 import { MAX_EXACT_PARTNERS } from '../collab/shapley.ts';
+import { timeLimitedCover, type TimeLimitedCovering } from '../collab/time-limited-cover.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import type { Equipment } from '../domain/equipment.ts';
 import type { TenantId } from '../domain/ids.ts';
@@ -27,6 +28,8 @@ export interface PlanPoolInput {
   readonly roadFactor?: number | undefined;
   readonly samples?: number | undefined;
   readonly seed?: number | undefined;
+  /** Also plan truck cycles of at most this many days (heuristic, with the unconstrained optimum as bound). */
+  readonly maxCycleDays?: number | undefined;
 }
 
 export interface PartnerShare {
@@ -69,6 +72,11 @@ export interface PoolPlan {
   readonly emptyMoves: readonly PoolEmptyMove[];
   /** null when the pool is too large to enumerate its coalitions (> MAX_EXACT_PARTNERS). */
   readonly coreViolations: readonly CoreViolation[] | null;
+  /**
+   * With maxCycleDays: the heuristic's cycles and cost beside the unconstrained optimum (its lower bound).
+   * Allocations stay on the unconstrained game: the heuristic's cost of a coalition is not a game value.
+   */
+  readonly timeLimited: TimeLimitedCovering | null;
 }
 
 export interface PlanPoolDeps {
@@ -87,6 +95,18 @@ function memoised(costOf: CoalitionCostOf): CoalitionCostOf {
       memo.set(key, cost);
     }
     return cost;
+  };
+}
+
+/** Place keys → "City, RG" in the cycles and their empty moves. */
+function labelCycles(covering: TimeLimitedCovering, label: (key: string) => string): TimeLimitedCovering {
+  return {
+    ...covering,
+    emptyMoves: covering.emptyMoves.map((move) => ({ ...move, from: label(move.from), to: label(move.to) })),
+    cycles: covering.cycles.map((cycle) => ({
+      ...cycle,
+      legs: cycle.legs.map((leg) => ({ ...leg, from: label(leg.from), to: label(leg.to) })),
+    })),
   };
 }
 
@@ -160,5 +180,9 @@ export async function planPool(deps: PlanPoolDeps, input: PlanPoolInput): Promis
       .sort((a, b) => b.trucksPerWeek * b.miles - a.trucksPerWeek * a.miles),
     coreViolations:
       partners.length <= MAX_EXACT_PARTNERS ? coreViolations(allocation.allocated, partners, costOf) : null,
+    timeLimited:
+      input.maxCycleDays === undefined
+        ? null
+        : labelCycles(timeLimitedCover(network.lanes, { ...cover, maxCycleDays: input.maxCycleDays }), label),
   };
 }

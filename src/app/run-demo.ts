@@ -18,7 +18,9 @@ import { importFile, type ImportReport } from './import-file.ts';
 import type { FileAccess, Progress, Store } from './ports.ts';
 import { summarizeTenant, type TenantSummary } from './summarize-tenant.ts';
 import { simulateQuarter, type QuarterReport, type SimulateQuarterDeps } from './simulate-quarter.ts';
-import { DEFAULT_CAD_PER_USD } from '../domain/units.ts';
+import { DEFAULT_CAD_PER_USD, DEFAULT_COST_PER_MILE } from '../domain/units.ts';
+import type { SolveLinearProgram } from '../collab/linear-program.ts';
+import { planPool, type PoolPlan } from './plan-pool.ts';
 
 export interface WrittenWorldFile {
   readonly kind: string;
@@ -44,6 +46,8 @@ export interface RunDemoDeps {
   readonly world: DemoWorldPort;
   readonly now: () => Date;
   readonly progress: Progress;
+  /** For the pool's LP allocations; the demo's Shapley split does not load it. */
+  readonly linearProgramSolver: () => Promise<SolveLinearProgram>;
 }
 
 export interface RunDemoInput {
@@ -58,6 +62,7 @@ export interface RunDemoInput {
   /** Play the last 13 weeks as the outreach programme (simulate-quarter.ts); true unless told not to. */
   readonly quarter?: boolean | undefined;
   readonly cadPerUsd?: number | undefined;
+  readonly costPerMile?: number | undefined;
   readonly onWeek?: SimulateQuarterDeps['onWeek'];
 }
 
@@ -68,10 +73,12 @@ export interface DemoReport {
   readonly imports: readonly ImportReport[];
   readonly summary: TenantSummary;
   readonly quarter: QuarterReport | null;
+  /** The world's collaborative pool, planned with the Shapley split (null when the world has none). */
+  readonly pool: PoolPlan | null;
 }
 
 /** Fleet and reps first so a planner reading the store mid-way sees who before what. */
-const IMPORT_ORDER: readonly ImportKind[] = ['fleet', 'reps', 'deliveries', 'signals', 'loads'];
+const IMPORT_ORDER: readonly ImportKind[] = ['fleet', 'reps', 'deliveries', 'signals', 'loads', 'lanes'];
 
 export async function runDemo(deps: RunDemoDeps, input: RunDemoInput): Promise<DemoReport> {
   const world = generateWorld(deps.world.referenceData(), deps.gazetteer, {
@@ -125,5 +132,16 @@ export async function runDemo(deps: RunDemoDeps, input: RunDemoInput): Promise<D
           { store: deps.store, gazetteer: deps.gazetteer, now: deps.now, onWeek: input.onWeek },
           { tenantId: input.tenantId, world, cadPerUsd: input.cadPerUsd ?? DEFAULT_CAD_PER_USD },
         );
-  return { world: world.parameters, outDir: input.outDir, files, imports, summary, quarter };
+  const pool =
+    world.parameters.counts.poolLanes === 0
+      ? null
+      : await planPool(
+          { store: deps.store, linearProgramSolver: deps.linearProgramSolver },
+          {
+            tenantId: input.tenantId,
+            method: 'shapley',
+            costPerMile: input.costPerMile ?? DEFAULT_COST_PER_MILE,
+          },
+        );
+  return { world: world.parameters, outDir: input.outDir, files, imports, summary, quarter, pool };
 }

@@ -29,6 +29,17 @@ export interface PoolAggregates {
   readonly allocationInCore: boolean | null;
 }
 
+/** The time-limited plan as totals, and only the partner's own lanes that fit no cycle. */
+export interface PartnerTimeLimit {
+  readonly maxCycleDays: number;
+  readonly heuristicCost: number;
+  readonly lowerBound: number;
+  readonly gap: number;
+  readonly gapShare: number;
+  readonly cycles: number;
+  readonly ownInfeasibleLanes: readonly { readonly laneId: string; readonly outAndBackDays: number }[];
+}
+
 export interface PartnerPoolView {
   readonly role: 'partner';
   readonly method: PoolPlan['method'];
@@ -37,6 +48,7 @@ export interface PartnerPoolView {
   readonly partner: PartnerShare;
   readonly lanes: readonly Lane[];
   readonly pool: PoolAggregates;
+  readonly timeLimited: PartnerTimeLimit | null;
 }
 
 export interface BrokerPoolView extends PoolPlan {
@@ -83,5 +95,19 @@ export function viewPoolPlan(plan: PoolPlan, viewer: PoolViewer, ownLanes: reado
     partner,
     lanes: ownLanes.filter((lane) => lane.partnerId === viewer.partnerId),
     pool: aggregatesOf(plan),
+    timeLimited:
+      plan.timeLimited === null
+        ? null
+        : {
+            maxCycleDays: plan.timeLimited.maxCycleDays,
+            heuristicCost: plan.timeLimited.totalCost,
+            lowerBound: plan.timeLimited.lowerBound,
+            gap: plan.timeLimited.gap,
+            gapShare: plan.timeLimited.gapShare,
+            cycles: plan.timeLimited.cycles.length,
+            ownInfeasibleLanes: plan.timeLimited.infeasibleLanes
+              .filter((lane) => lane.partnerId === viewer.partnerId)
+              .map((lane) => ({ laneId: lane.laneId, outAndBackDays: lane.outAndBackDays })),
+          },
   };
 }

@@ -17,6 +17,7 @@ import { weekJson } from './week-command.ts';
 import { emit, fail } from './output.ts';
 import { asOfFrom } from './as-of-option.ts';
 import type { CliServices } from './services.ts';
+import type { PoolPlan } from '../app/plan-pool.ts';
 import { ttyProgress } from './tty-progress.ts';
 
 interface DemoOptions extends CommonOptions {
@@ -51,6 +52,22 @@ function parseHomeProvinces(value: string): Province[] {
   return provinces as Province[];
 }
 
+function describeDemoPool(pool: PoolPlan): string {
+  const usd = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
+  const inCore =
+    pool.coreViolations === null
+      ? 'core not checked'
+      : pool.coreViolations.length === 0
+        ? 'in the core'
+        : 'NOT in the core';
+  return [
+    `Collaborative pool: ${pool.partners.length} partners, ${pool.lanes.length} lanes — ${usd(pool.standaloneTotal)}/week alone → ` +
+      `${usd(pool.pooledCost)}/week pooled, saving ${usd(pool.savings)} (${Math.round(pool.savingsShare * 100)}%); empty miles ` +
+      `${Math.round(pool.standaloneEmptyMilesPerWeek).toLocaleString('en-US')} → ${Math.round(pool.emptyMilesPerWeek).toLocaleString('en-US')} a week; Shapley split ${inCore}`,
+    '  npx northbound pool plan [--method dual|nucleolus|epm|proportional] [--as partner:ID] | pool lanes | pool opportunities',
+  ].join('\n');
+}
+
 function describeDemo(report: DemoReport): string {
   const { world } = report;
   const terminals = world.carrier.terminals.map((t) => `${t.city} ${t.region} (${t.trucks})`).join(', ');
@@ -63,6 +80,7 @@ function describeDemo(report: DemoReport): string {
     describeSummary(report.summary),
     '',
     ...(report.quarter === null ? [] : [describeQuarter(report.quarter)]),
+    ...(report.pool === null ? [] : [describeDemoPool(report.pool), '']),
     `Next, as of the world's date: npx northbound zones | prospects | corridors --as-of ${report.world.asOf.slice(0, 10)};` +
       ' npx northbound tasks | metrics',
   ].join('\n');
@@ -91,6 +109,7 @@ export const demoCommand = (services: CliServices): Command =>
               world: services.world,
               now: services.now,
               progress: ttyProgress(!options.json),
+              linearProgramSolver: services.linearProgramSolver,
             },
             {
               tenantId: tenantOf(services, options),
@@ -102,6 +121,7 @@ export const demoCommand = (services: CliServices): Command =>
               batchRows: services.config.importBatchRows,
               quarter: options.quarter,
               cadPerUsd: services.config.cadPerUsd,
+              costPerMile: services.config.costPerMile,
             },
           );
           emit(

@@ -50,12 +50,37 @@ function describeAggregates(pool: PoolAggregates): string[] {
   ];
 }
 
+function describeTimeLimit(
+  limit: {
+    maxCycleDays: number;
+    heuristicCost: number;
+    lowerBound: number;
+    gap: number;
+    gapShare: number;
+    cycles: number;
+  },
+  infeasible: readonly { laneId: string; outAndBackDays: number }[],
+): string[] {
+  return [
+    `Truck cycles of at most ${limit.maxCycleDays} days (heuristic): ${usd(limit.heuristicCost)}/week, ` +
+      `lower bound ${usd(limit.lowerBound)} (the unconstrained optimum), gap ${usd(limit.gap)} (${(limit.gapShare * 100).toFixed(1)}%), ${limit.cycles} cycles`,
+    ...infeasible.map(
+      (lane) =>
+        `  lane ${lane.laneId} fits no cycle: out and back takes ${lane.outAndBackDays.toFixed(1)} days`,
+    ),
+  ];
+}
+
 export function describePoolPlan(view: PoolPlanView): string {
   const head = `Pool plan — allocation by ${view.method} (${view.how}), at $${view.costPerMile.toFixed(2)}/mi`;
   if (view.role === 'partner') {
     return [
       head,
       ...describeAggregates(view.pool),
+      '',
+      ...(view.timeLimited === null
+        ? []
+        : describeTimeLimit(view.timeLimited, view.timeLimited.ownInfeasibleLanes)),
       '',
       `Your share (${view.partner.partnerId}):`,
       formatTable(SHARE_COLUMNS, [shareRow(view.partner)]),
@@ -80,9 +105,29 @@ export function describePoolPlan(view: PoolPlanView): string {
     ].join('\n');
   }
   const violations = view.coreViolations ?? [];
+  const limit = view.timeLimited;
   return [
     head,
     ...describeAggregates(view.pool),
+    ...(limit === null
+      ? []
+      : [
+          ...describeTimeLimit(
+            { ...limit, heuristicCost: limit.totalCost, cycles: limit.cycles.length },
+            limit.infeasibleLanes,
+          ),
+          ...[...limit.cycles]
+            .sort((a, b) => b.days - a.days)
+            .slice(0, 8)
+            .map(
+              (cycle) =>
+                `  ${loads(Math.round(cycle.trucksPerWeek * 10) / 10)} trucks/wk, ${cycle.days.toFixed(1)} d, ${cycle.equipment}: ` +
+                [
+                  cycle.legs[0]?.from ?? '',
+                  ...cycle.legs.map((leg) => `${leg.laneId === null ? '(empty) ' : ''}${leg.to}`),
+                ].join(' → '),
+            ),
+        ]),
     '',
     formatTable(SHARE_COLUMNS, view.partners.map(shareRow)),
     '',

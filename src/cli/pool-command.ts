@@ -95,6 +95,7 @@ interface PlanOptions extends PoolOptions {
   readonly method: string;
   readonly samples: string;
   readonly seed: string;
+  readonly maxCycleDays?: string;
 }
 
 const positiveInteger = (value: string, flag: string): number => {
@@ -121,6 +122,10 @@ const planSubcommand = (services: CliServices) =>
     )
     .option('--samples <n>', 'join orders for sampled Shapley (pools above 15 partners)', '2000')
     .option('--seed <n>', 'seed for sampled Shapley', '42')
+    .option(
+      '--max-cycle-days <k>',
+      'also plan truck cycles of at most K days (heuristic beside its lower bound)',
+    )
     .addOption(asOption())
     .action((options: PlanOptions) =>
       withStore(services, options, async (store) => {
@@ -133,6 +138,7 @@ const planSubcommand = (services: CliServices) =>
             costPerMile: services.config.costPerMile,
             samples: positiveInteger(options.samples, '--samples'),
             seed: Number(options.seed),
+            maxCycleDays: options.maxCycleDays === undefined ? undefined : Number(options.maxCycleDays),
           },
         );
         emit(options, view, () => describePoolPlan(view));

@@ -18,6 +18,8 @@
  * - Brokers: freight brokers / 3PLs homed by BTS US→CA export tonnage, searching daily for 15–60
  *   customer towns (by population) in their home state and nearby exporting states (build-brokers.ts).
  * - Loads: lane shipments near landing zones (mostly) and spot loads, DAT rates (generate-loads.ts).
+ * - Pool: 5–8 partners (Canadian carriers, US shippers) with lanes drawn from the same flows, the
+ *   collaborative pool the broker tools work on (build-pool-lanes.ts).
  * - Surges: a few corridors (an origin market near the landing markets × province × equipment from the
  *   state's exports) get 3–5× their usual searches in week t (or t−1) from several of the market's
  *   shippers, so `corridors` has something to flag (surge-events.ts; truth kind 'surge').
@@ -55,7 +57,8 @@ import { buildSurgeEvents } from './surge-events.ts';
 import { TradeFlows } from './trade-flows.ts';
 import { CALENDAR_DAYS, WorldCalendar } from './world-calendar.ts';
 import type { WorldPlan } from './world-plan.ts';
-import type { DeliveryRow, FleetRow, LoadRow, RepRow, SignalRow } from './world-rows.ts';
+import type { DeliveryRow, FleetRow, LaneRow, LoadRow, RepRow, SignalRow } from './world-rows.ts';
+import { buildPoolLanes } from './build-pool-lanes.ts';
 import { WORLD_SCALES, type WorldSize } from './world-size.ts';
 import { truthRecords, type TruthRecord } from './world-truth.ts';
 
@@ -99,6 +102,8 @@ export interface WorldParameters {
     readonly bots: number;
     readonly brokers: number;
     readonly surges: number;
+    readonly poolPartners: number;
+    readonly poolLanes: number;
     readonly loadVisibleLanes: number;
     readonly partneredLanes: number;
   };
@@ -116,6 +121,8 @@ export interface DemoWorld {
   signals(): Iterable<SignalRow>;
   loads(): Iterable<LoadRow>;
   reps(): Iterable<RepRow>;
+  /** The collaborative pool's lanes: 5–8 partners, carriers and shippers (build-pool-lanes.ts). */
+  lanes(): Iterable<LaneRow>;
   truth(): Iterable<TruthRecord>;
 }
 
@@ -199,6 +206,7 @@ export function generateWorld(
     loadRates: planLoadOffers({ seed, carrier, consignees, lanes, shippers, targetLoads: scale.targetLoads }),
   };
   const reps = buildReps(seed, scale.reps, carrier, markets);
+  const poolLanes = buildPoolLanes({ seed, flows, places, namer, economics: reference.economics });
 
   const trucksByEquipment: Partial<Record<Equipment, number>> = {};
   for (const truck of carrier.trucks) {
@@ -231,6 +239,8 @@ export function generateWorld(
       bots: bots.length,
       brokers: brokers.length,
       surges: surges.length,
+      poolPartners: new Set(poolLanes.map((lane) => lane.partner_id)).size,
+      poolLanes: poolLanes.length,
       loadVisibleLanes: plan.loadRates.visibleLanes.length,
       partneredLanes: plan.loadRates.partnered.size,
     },
@@ -258,6 +268,7 @@ export function generateWorld(
     signals: () => generateSignals(plan),
     loads: () => generateLoads(plan),
     reps: () => reps,
+    lanes: () => poolLanes,
     truth: () => truthRecords(plan, markets),
   };
 }

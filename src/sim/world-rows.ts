@@ -4,19 +4,21 @@
  */
 import { FILE_COLUMNS } from '../ingest/file-columns.ts';
 
-const { fleet, deliveries, signals, loads, reps } = FILE_COLUMNS;
+const { fleet, deliveries, signals, loads, reps, lanes } = FILE_COLUMNS;
 
 export const FLEET_COLUMNS = [...fleet.required, ...fleet.optional] as const;
 export const DELIVERY_COLUMNS = [...deliveries.required, ...deliveries.optional] as const;
 export const SIGNAL_COLUMNS = [...signals.required, ...signals.optional] as const;
 export const LOAD_COLUMNS = [...loads.required, ...loads.optional] as const;
 export const REP_COLUMNS = [...reps.required, ...reps.optional] as const;
+export const LANE_COLUMNS = [...lanes.required, ...lanes.optional] as const;
 
 export type FleetRow = Record<(typeof FLEET_COLUMNS)[number], string>;
 export type DeliveryRow = Record<(typeof DELIVERY_COLUMNS)[number], string>;
 export type SignalRow = Record<(typeof SIGNAL_COLUMNS)[number], string>;
 export type LoadRow = Record<(typeof LOAD_COLUMNS)[number], string>;
 export type RepRow = Record<(typeof REP_COLUMNS)[number], string>;
+export type LaneRow = Record<(typeof LANE_COLUMNS)[number], string>;
 
 /** The CSV files of a world, in the order an import should run (fleet before deliveries). */
 export const WORLD_TABLES = [
@@ -25,6 +27,7 @@ export const WORLD_TABLES = [
   { kind: 'signals', file: 'signals.csv', columns: SIGNAL_COLUMNS },
   { kind: 'loads', file: 'loads.csv', columns: LOAD_COLUMNS },
   { kind: 'reps', file: 'reps.csv', columns: REP_COLUMNS },
+  { kind: 'lanes', file: 'lanes.csv', columns: LANE_COLUMNS },
 ] as const;
 
 export type WorldTableKind = (typeof WORLD_TABLES)[number]['kind'];

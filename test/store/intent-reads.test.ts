@@ -4,6 +4,7 @@
  * equal what the in-memory evaluation path builds from the same world's rows — so the scores the CLI
  * prints and the scores `evaluate` measures are the same scores.
  */
+import { loadLinearProgramSolver } from '../../src/files/load-linear-program-solver.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,7 @@ describe.each(ENGINES)('intent reads on $name', (engine) => {
         world: demoWorldFiles,
         now: () => new Date(),
         progress: silentProgress,
+        linearProgramSolver: () => loadLinearProgramSolver({ timeLimitSeconds: 10 }),
       },
       {
         tenantId: TENANT,
