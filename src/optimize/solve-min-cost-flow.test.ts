@@ -255,6 +255,56 @@ describe('solveMinCostFlow on hand-computed networks', () => {
   });
 });
 
+describe('solveMinCostFlow workspace reuse', () => {
+  it('answers each network the same whatever was solved before (the reused basis keeps no stale state)', () => {
+    const larger = network(
+      [6, 0, 0, -2, -4],
+      [
+        { tail: 0, head: 1, cost: 3, capacity: 4 },
+        { tail: 0, head: 2, cost: 5 },
+        { tail: 1, head: 2, cost: -1, capacity: 2 },
+        { tail: 1, head: 3, cost: 6 },
+        { tail: 2, head: 3, cost: 2, capacity: 3, lower: 1 },
+        { tail: 2, head: 4, cost: 4 },
+        { tail: 3, head: 4, cost: 1, capacity: 1 },
+      ],
+    );
+    const smaller = network(
+      [4, 0, -4],
+      [
+        { tail: 0, head: 2, cost: 10, capacity: 3 },
+        { tail: 0, head: 1, cost: 2 },
+        { tail: 1, head: 2, cost: 3, capacity: 2 },
+      ],
+    );
+    const first = solveMinCostFlow(larger);
+    const small = solveMinCostFlow(smaller);
+    const again = solveMinCostFlow(larger);
+    const smallAgain = solveMinCostFlow(smaller);
+    expect(first.totalCost).toBe(43);
+    expect(small.totalCost).toBe(30);
+    expect([...again.flow]).toEqual([...first.flow]);
+    expect([...again.potential]).toEqual([...first.potential]);
+    expect([...smallAgain.flow]).toEqual([...small.flow]);
+    expect([...smallAgain.potential]).toEqual([...small.potential]);
+    expectCertified(larger, again);
+    expectCertified(smaller, smallAgain);
+    // Answers are the caller's own arrays: a later solve must not write into an earlier answer.
+    expect(first.flow).not.toBe(again.flow);
+  });
+
+  it('names the first malformed arc in input order, not the first one the mixed load met', () => {
+    const arcs = Array.from({ length: 40 }, (_, a) => ({ tail: a % 4, head: (a + 1) % 4, cost: 1 }));
+    const bad = network([0, 0, 0, 0], arcs);
+    const tail = Int32Array.from(bad.tail);
+    tail[37] = 9;
+    tail[5] = -2;
+    expect(() => solveMinCostFlow({ ...bad, tail })).toThrow(
+      /tail of arc 5 is -2, expected a node id in 0\.\.3/,
+    );
+  });
+});
+
 describe('checkFlowCertificate', () => {
   const net = network(
     [4, 0, -4],
