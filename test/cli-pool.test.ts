@@ -42,7 +42,8 @@ const OTHERS_ONLY = [
 
 const METHODS = ['shapley', 'dual', 'nucleolus', 'proportional', 'epm'] as const;
 
-describe.each(cliEngines('nb_pool'))('the pool on $name', (engine) => {
+// Each case spawns the CLI several times (a fresh node, store and migration each): minutes on a busy machine.
+describe.each(cliEngines('nb_pool'))('the pool on $name', { timeout: 600_000 }, (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'nb-pool-'));
   const db = join(dir, 'db');
   const lanesFile = join(dir, 'lanes.csv');
@@ -78,7 +79,11 @@ describe.each(cliEngines('nb_pool'))('the pool on $name', (engine) => {
       );
       expect(allocated).toBeCloseTo(plan.pooledCost, 3);
       expect(plan.savings).toBeGreaterThan(0);
-      expect(plan.pool.allocationInCore).toBe(true);
+      // Dual, nucleolus and equal-profit are in the core by construction (the core is not empty here);
+      // Shapley and proportional need not be, and the check must say which.
+      if (method === 'dual' || method === 'nucleolus' || method === 'epm')
+        expect(plan.pool.allocationInCore).toBe(true);
+      expect(plan.pool.allocationInCore).toBe(plan.coreViolations.length === 0);
       for (const partner of plan.partners) expect(partner.savings).toBeGreaterThan(-1e-6);
     }
   });
@@ -113,6 +118,7 @@ describe.each(cliEngines('nb_pool'))('the pool on $name', (engine) => {
       'partner',
       'pool',
       'role',
+      'timeLimited',
     ]);
     const lanes = JSON.parse(run('pool', 'lanes', '--json', '--as', 'partner:maple').stdout);
     expect(lanes.map((l: { lane: { laneId: string } }) => l.lane.laneId)).toEqual([
@@ -170,7 +176,7 @@ describe.each(cliEngines('nb_pool'))('the pool on $name', (engine) => {
     );
     const refused = run('tender', 'import', broken);
     expect(refused.code).toBe(65);
-    expect(refused.stderr).toMatch(/broken\.edi segment \d+ \(G62\): element G62-02 "2026112X"/);
+    expect(refused.stderr).toMatch(/broken\.edi segment \d+ \(G62\): element 02 "2026112X" is not a date/);
     const list = JSON.parse(run('tender', 'list', '--json').stdout);
     expect(list.map((t: { loadId: string; response: string }) => [t.loadId, t.response])).toEqual([
       ['SHP-88123', 'accept'],

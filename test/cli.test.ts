@@ -119,6 +119,7 @@ describe.each(cliEngines('nb_cli'))('northbound CLI on $name', (engine) => {
       'deliveries',
       'signals',
       'loads',
+      'lanes',
     ]);
     expect(report.summary.counts.trucks).toBeGreaterThan(0);
     expect(report.world.carrier.terminals.every((t: { region: string }) => t.region === 'ON')).toBe(true);
