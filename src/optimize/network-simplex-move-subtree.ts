@@ -1,4 +1,26 @@
-import type { NetworkSimplexBasis } from './network-simplex-basis.ts';
+/**
+ * The parts of NetworkSimplexBasis a subtree move reads and writes (declared here, not imported, so the
+ * basis and this file do not import each other).
+ */
+interface SpanningTree {
+  readonly source: Int32Array;
+  readonly flow: Float64Array;
+  readonly capacity: Float64Array;
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  readonly predDir: Int8Array;
+  readonly thread: Int32Array;
+  readonly revThread: Int32Array;
+  readonly succNum: Int32Array;
+  readonly lastSucc: Int32Array;
+  readonly roomUp: Float64Array;
+  readonly roomDown: Float64Array;
+  readonly stem: Int32Array;
+  readonly stemLast: Int32Array;
+  readonly stemSize: Int32Array;
+  readonly stemPartEnd: Int32Array;
+  readonly stemPartStart: Int32Array;
+}
 
 const UP = 1;
 const DOWN = -1;
@@ -10,7 +32,7 @@ const DOWN = -1;
  * old subtree minus s_{i−1}'s. O(stem length + the two ancestor paths up to the apex).
  */
 export function networkSimplexMoveSubtree(
-  tree: NetworkSimplexBasis,
+  tree: SpanningTree,
   uIn: number,
   vIn: number,
   uOut: number,
