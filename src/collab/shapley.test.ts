@@ -1,28 +1,12 @@
+import { A, B, C, gameOf, lane, place } from './hand-pool.test-support.ts';
 import { describe, expect, it } from 'vitest';
 import { NorthboundError } from '../domain/errors.ts';
 import { greatCircleMiles } from '../domain/geo.ts';
-import { coalitionCost, standaloneCosts, type CoalitionCostOf } from './coalition-cost.ts';
-import type { PoolLane, PoolPlace } from './pool-lane.ts';
+import { standaloneCosts } from './coalition-cost.ts';
+import type { PoolPlace } from './pool-lane.ts';
 import { proportional } from './proportional.ts';
 import { exactShapley, sampledShapley } from './shapley.ts';
 
-const place = (key: string, lat: number, lon: number): PoolPlace => ({ key, lat, lon });
-const lane = (partnerId: string, origin: PoolPlace, dest: PoolPlace, loadsPerWeek: number): PoolLane => ({
-  partnerId,
-  laneId: `${partnerId}:${origin.key}-${dest.key}`,
-  origin,
-  dest,
-  equipment: 'dry_van',
-  loadsPerWeek,
-});
-const gameOf =
-  (lanes: readonly PoolLane[]): CoalitionCostOf =>
-  (coalition) =>
-    coalitionCost(lanes, coalition);
-
-const A = place('A', 0, 0);
-const B = place('B', 0, 1);
-const C = place('C', 1, 0.5);
 const c = 2.26;
 const miles = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2;
 const d = miles(A, B) * c; // one trip A↔B in dollars

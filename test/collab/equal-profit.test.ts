@@ -1,30 +1,12 @@
 /** The equal-profit method with the real HiGHS adapter (in test/: src/collab may not import src/files). */
+import { A, B, C, dollars, gameOf, lane } from '../../src/collab/hand-pool.test-support.ts';
 import { describe, expect, it } from 'vitest';
-import { coalitionCost, type CoalitionCostOf } from '../../src/collab/coalition-cost.ts';
+import type { CoalitionCostOf } from '../../src/collab/coalition-cost.ts';
 import { coreViolations } from '../../src/collab/core-check.ts';
 import { equalProfit } from '../../src/collab/equal-profit.ts';
-import type { PoolLane, PoolPlace } from '../../src/collab/pool-lane.ts';
-import { greatCircleMiles } from '../../src/domain/geo.ts';
 import { loadLinearProgramSolver } from '../../src/files/load-linear-program-solver.ts';
 
 const solve = await loadLinearProgramSolver({ timeLimitSeconds: 30 });
-const place = (key: string, lat: number, lon: number): PoolPlace => ({ key, lat, lon });
-const lane = (partnerId: string, origin: PoolPlace, dest: PoolPlace, loadsPerWeek: number): PoolLane => ({
-  partnerId,
-  laneId: `${partnerId}:${origin.key}-${dest.key}`,
-  origin,
-  dest,
-  equipment: 'dry_van',
-  loadsPerWeek,
-});
-const gameOf =
-  (lanes: readonly PoolLane[]): CoalitionCostOf =>
-  (coalition) =>
-    coalitionCost(lanes, coalition);
-const A = place('A', 0, 0);
-const B = place('B', 0, 1);
-const C = place('C', 1, 0.5);
-const dollars = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2 * 2.26;
 /** An explicit cost game from a table keyed by the sorted member list. */
 const tableGame =
   (table: Record<string, number>): CoalitionCostOf =>

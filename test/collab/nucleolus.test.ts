@@ -3,36 +3,16 @@
  * src/collab/nucleolus.ts because the layering rule keeps src/collab (tests included) from importing
  * the src/files adapter, and the house rule wants the real solver, not a stand-in.
  */
+import { A, B, C, dollars, gameOf, lane, place } from '../../src/collab/hand-pool.test-support.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CoalitionCostOf } from '../../src/collab/coalition-cost.ts';
-import { coalitionCost } from '../../src/collab/coalition-cost.ts';
 import { coreViolations } from '../../src/collab/core-check.ts';
 import { nucleolus } from '../../src/collab/nucleolus.ts';
-import type { PoolLane, PoolPlace } from '../../src/collab/pool-lane.ts';
-import { greatCircleMiles } from '../../src/domain/geo.ts';
 import { NorthboundError } from '../../src/domain/errors.ts';
 import { loadLinearProgramSolver } from '../../src/files/load-linear-program-solver.ts';
 
 const solve = await loadLinearProgramSolver({ timeLimitSeconds: 30 });
-
-const place = (key: string, lat: number, lon: number): PoolPlace => ({ key, lat, lon });
-const lane = (partnerId: string, origin: PoolPlace, dest: PoolPlace, loadsPerWeek: number): PoolLane => ({
-  partnerId,
-  laneId: `${partnerId}:${origin.key}-${dest.key}`,
-  origin,
-  dest,
-  equipment: 'dry_van',
-  loadsPerWeek,
-});
-const gameOf =
-  (lanes: readonly PoolLane[]): CoalitionCostOf =>
-  (coalition) =>
-    coalitionCost(lanes, coalition);
-const A = place('A', 0, 0);
-const B = place('B', 0, 1);
-const C = place('C', 1, 0.5);
-const dollars = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2 * 2.26;
 
 describe('nucleolus of the bankruptcy game = the Talmud rule (Aumann & Maschler 1985)', () => {
   // Claims d = (100, 200, 300) on an estate E. The gain game is v(S) = max(0, E − d(N∖S)): what S is

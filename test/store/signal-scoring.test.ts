@@ -174,7 +174,9 @@ describe.each(ENGINES)('packed scoring read on $name', (engine) => {
     });
     await writeWorld(world, dir);
     const text = readFileSync(join(dir, 'signals.csv'), 'utf8');
-    [header, ...records] = parse(text, { relaxColumnCount: false }) as string[][];
+    const [first, ...rest] = parse(text, { relaxColumnCount: false }) as string[][];
+    if (first === undefined) throw new Error('the small world wrote signals.csv without a header');
+    [header, records] = [first, rest];
     await importSignals();
     // Another tenant's signals in the same tables must not leak into this tenant's read.
     await importSignals(OTHER_TENANT);
