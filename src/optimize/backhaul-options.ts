@@ -3,6 +3,7 @@
  * the carrier's own cost per mile, a real road-distance service, a tighter deadhead radius all plug in
  * here. `resolveBackhaulOptions` checks them once, up front, so the hot loops can trust what they read.
  */
+import { DEFAULT_COST_PER_MILE } from '../domain/units.ts';
 import { type CabotageLimits, DEFAULT_CABOTAGE_LIMITS } from '../compliance/cabotage-rules.ts';
 import {
   hoursOfServiceDriveTime,
@@ -49,7 +50,7 @@ export interface BackhaulOptions {
 const MS_PER_HOUR = 3_600_000;
 
 export const DEFAULT_BACKHAUL_OPTIONS: Readonly<Required<Omit<BackhaulOptions, 'distance'>>> = {
-  costPerMileUsd: 2.26,
+  costPerMileUsd: DEFAULT_COST_PER_MILE,
   averageMph: 50,
   deadheadRadiusMiles: 250,
   cadPerUsd: DEFAULT_CAD_PER_USD,

@@ -63,7 +63,7 @@ import { WORLD_SCALES, type WorldSize } from './world-size.ts';
 import { truthRecords, type TruthRecord } from './world-truth.ts';
 
 /** Bump when a change alters the rows a (seed, size, asOf) produces. */
-export const GENERATOR_VERSION = '1.4.0';
+export const GENERATOR_VERSION = '1.5.0';
 
 export interface GenerateWorldOptions {
   readonly size: WorldSize;

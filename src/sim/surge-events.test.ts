@@ -50,7 +50,7 @@ describe('corridor surge events', () => {
   it('records the size’s surges in the truth, from markets near the landing markets, in week t', () => {
     expect(surges).toHaveLength(WORLD_SCALES.default.surges);
     expect(world.parameters.counts.surges).toBe(surges.length);
-    expect(world.parameters.generatorVersion).toBe('1.4.0');
+    expect(world.parameters.generatorVersion).toBe('1.5.0');
     const landing = truth.flatMap((r) => (r.kind === 'landing_market' ? [r] : []));
     const corridors = new Set(surges.map((s) => `${s.origin_market_id}|${s.dest_region}|${s.equipment}`));
     expect(corridors.size).toBe(surges.length);
