@@ -24,7 +24,6 @@
  */
 import type { Equipment } from '../domain/equipment.ts';
 import { isRegion, type Region } from '../domain/regions.ts';
-import { localTimeToInstant } from '../domain/local-time.ts';
 import {
   EdiError,
   elementAt,
@@ -34,6 +33,7 @@ import {
   readX12Time,
   type X12Segment,
 } from './edi-x12.ts';
+import { readStopDate, stopWindow, type StopDate } from './edi-204-stop-dates.ts';
 
 export type TenderPurpose = 'original' | 'cancellation' | 'change' | 'replace';
 export type StopReason = 'pickup' | 'drop';
@@ -118,11 +118,6 @@ const EQUIPMENT_CODES: Readonly<Record<string, Equipment>> = {
   TN: 'tanker', TK: 'tanker', TQ: 'tanker',
 };
 const KG_TO_LB = 2.20462;
-const EARLIEST_QUALIFIERS = new Set(['37', '53']);
-const LATEST_QUALIFIERS = new Set(['38', '54']);
-const MOMENT_QUALIFIERS = new Set(['10', '68', '69', '70']);
-const EARLIEST_TIME_QUALIFIERS = new Set(['I', 'G']);
-const LATEST_TIME_QUALIFIERS = new Set(['K', 'L']);
 const US_OR_CA = new Set(['', 'US', 'USA', 'CA', 'CAN']);
 
 /** An EdiError on the value at `position`. */
@@ -144,15 +139,6 @@ function readCode<T>(
   throw new EdiError(file, segment, position, value, expected, `is not ${what}: expected ${expected}`);
 }
 
-/** A G62 as read; turned into instants once the stop's N4 (after it in the loop) gives the time zone. */
-interface StopDate {
-  readonly segment: X12Segment;
-  readonly bound: 'earliest' | 'latest' | 'moment';
-  readonly localDayUtcMs: number;
-  readonly minutes: number | null;
-  readonly utc: boolean;
-}
-
 /** Weight in pounds from a weight element and its unit element (AT8-03/02, S5-03/04). */
 function readWeight(file: string, segment: X12Segment, weightAt: number, unitAt: number): number {
   const unit = elementAt(segment, unitAt);
@@ -160,72 +146,6 @@ function readWeight(file: string, segment: X12Segment, weightAt: number, unitAt:
   if (unit === 'L' || unit === '') return weight;
   if (unit === 'K') return Math.round(weight * KG_TO_LB);
   throw fail(file, segment, unitAt, 'L or K', 'is not a weight unit: expected L (pounds) or K (kilograms)');
-}
-
-function readStopDate(file: string, segment: X12Segment): StopDate | null {
-  const qualifier = elementAt(segment, 1);
-  const localDayUtcMs = readX12Date(file, segment, 2);
-  const minutes = readX12Time(file, segment, 4);
-  const timeCode = elementAt(segment, 5);
-  if (!['', 'LT', 'UT', 'GM'].includes(timeCode)) {
-    throw fail(file, segment, 5, 'LT, UT or GM', 'is not a time code this reader knows (LT, UT, GM)');
-  }
-  const timeQualifier = elementAt(segment, 3);
-  let bound: StopDate['bound'];
-  if (EARLIEST_QUALIFIERS.has(qualifier)) bound = 'earliest';
-  else if (LATEST_QUALIFIERS.has(qualifier)) bound = 'latest';
-  else if (!MOMENT_QUALIFIERS.has(qualifier)) return null;
-  else if (EARLIEST_TIME_QUALIFIERS.has(timeQualifier)) bound = 'earliest';
-  else if (LATEST_TIME_QUALIFIERS.has(timeQualifier)) bound = 'latest';
-  else bound = 'moment';
-  return { segment, bound, localDayUtcMs, minutes, utc: timeCode === 'UT' || timeCode === 'GM' };
-}
-
-/** The stop's window from its G62s, in the time zone of its first party with a US state or province. */
-function stopWindow(
-  file: string,
-  dates: readonly StopDate[],
-  parties: readonly TenderParty[],
-): { earliest: Date | null; latest: Date | null } {
-  const region = parties.find((party) => party.region !== null)?.region ?? null;
-  const instant = (date: StopDate, fallbackMinutes: number): Date => {
-    const minutes = date.minutes ?? fallbackMinutes;
-    if (date.utc) return new Date(date.localDayUtcMs + minutes * 60_000);
-    if (region === null) {
-      throw fail(
-        file,
-        date.segment,
-        2,
-        'a stop with an N4 state',
-        'cannot be placed in time: the stop has no N4 with a US state or Canadian province',
-      );
-    }
-    return new Date(localTimeToInstant(region, date.localDayUtcMs, minutes));
-  };
-  let earliest: Date | null = null;
-  let latest: Date | null = null;
-  let latestSegment: X12Segment | null = null;
-  // Moments first, so an explicit not-before / not-later-than wins whatever the segment order.
-  for (const pass of ['moment', 'bounds'] as const) {
-    for (const date of dates) {
-      if ((date.bound === 'moment') !== (pass === 'moment')) continue;
-      if (date.bound !== 'latest') earliest = instant(date, 0);
-      if (date.bound !== 'earliest') {
-        latest = instant(date, 23 * 60 + 59);
-        latestSegment = date.segment;
-      }
-    }
-  }
-  if (earliest !== null && latest !== null && latestSegment !== null && latest < earliest) {
-    throw fail(
-      file,
-      latestSegment,
-      2,
-      "at or after the stop's earliest date",
-      `closes the stop at ${latest.toISOString()}, before it opens at ${earliest.toISOString()}`,
-    );
-  }
-  return { earliest, latest };
 }
 
 interface PartyDraft {
@@ -425,7 +345,7 @@ function readTender(
       segment: s.s5.number,
       parties: s.parties,
       references: s.references,
-      ...stopWindow(file, s.dates, s.parties),
+      ...stopWindow(file, s.dates, s.parties.find((party) => party.region !== null)?.region ?? null),
       weightLb: s.weightLb,
     })),
   };
