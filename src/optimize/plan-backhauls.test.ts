@@ -2,56 +2,34 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBorderPorts } from './border-ports.test-support.ts';
 import { validatePlan } from '../compliance/validate-plan.ts';
-import type { BorderPort } from '../domain/border-port.ts';
 import type { Equipment } from '../domain/equipment.ts';
-import { GreatCircleRoadDistance, type DistanceProvider } from '../domain/geo.ts';
-import { asId, type LoadId, type TruckId } from '../domain/ids.ts';
+import { GreatCircleRoadDistance } from '../domain/geo.ts';
 import type { Load } from '../domain/load.ts';
 import type { Region } from '../domain/regions.ts';
 import type { Credential } from '../domain/truck.ts';
-import { miles } from '../domain/units.ts';
 import { buildBackhaulCandidates, type AvailableTruck } from './backhaul-candidates.ts';
 import { planBackhauls } from './plan-backhauls.ts';
 import { randomBackhaulInstance } from './random-backhaul-instance.ts';
+import {
+  at,
+  flat,
+  HOUR,
+  loadOf as meridianLoad,
+  place,
+  PORT,
+  T0,
+  truckAt as meridianTruck,
+} from './meridian-world.test-support.ts';
 
-// The hand-checked world of backhaul-candidates.test.ts: the meridian 83° W, 100 road miles per degree,
-// home at 45° N (ON), one border port at 44° N.
-const T0 = Date.parse('2025-03-03T12:00:00Z');
-const HOUR = 3_600_000;
-const at = (hours: number): Date => new Date(T0 + hours * HOUR);
-const flat: DistanceProvider = { roadMiles: (a, b) => miles(100 * Math.hypot(a.lat - b.lat, a.lon - b.lon)) };
-const place = (lat: number, region: Region) => ({ lat, lon: -83, region });
-const PORT: BorderPort = {
-  portCode: '3899',
-  portName: 'Test Bridge',
-  crossingName: 'Test Bridge',
-  state: 'MI',
-  cbpDistrict: 'Detroit',
-  lat: 44,
-  lon: -83,
-  trucksInbound2018: 1000,
-  monthsReported2018: 12,
-  handlesTrucks: true,
-};
+// The hand-checked world of backhaul-candidates.test.ts (meridian-world.test-support.ts), with this
+// file's positional shorthands for its trucks and loads.
 const truckAt = (
   id: string,
   lat: number,
   region: Region,
   equipment: Equipment,
   credentials: Credential[],
-): AvailableTruck => ({
-  truck: {
-    truckId: asId<TruckId>(id),
-    equipment,
-    homeCity: 'Windsor',
-    homeRegion: 'ON',
-    home: { lat: 45, lon: -83 },
-    domicile: 'CA',
-    credentials,
-  },
-  position: place(lat, region),
-  availableAt: at(0),
-});
+): AvailableTruck => meridianTruck(id, lat, region, { equipment, credentials });
 const loadOf = (
   id: string,
   from: number,
@@ -59,24 +37,7 @@ const loadOf = (
   regions: [Region, Region],
   rate: number,
   spec: Partial<Load> = {},
-): Load => ({
-  loadId: asId<LoadId>(id),
-  shipperId: null,
-  shipperName: null,
-  origin: { ...place(from, regions[0]), city: 'X', marketId: null, resolvedBy: 'latlon' },
-  dest: { ...place(to, regions[1]), city: 'Y', marketId: null, resolvedBy: 'latlon' },
-  pickupEarliest: at(0),
-  pickupLatest: at(10),
-  deliveryLatest: null,
-  equipment: 'dry_van',
-  weightLb: null,
-  rate,
-  currency: 'USD',
-  status: 'offered',
-  requirements: [],
-  preArranged: true,
-  ...spec,
-});
+): Load => meridianLoad(id, place(from, regions[0]), place(to, regions[1]), rate, spec);
 
 describe('planBackhauls on the hand-checked 3 trucks × 4 loads', () => {
   const trucks = [
