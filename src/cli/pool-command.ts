@@ -6,7 +6,6 @@
  *   opportunities       broker only: which pairs and triangles of partners would save most together
  */
 import { Command, Option } from 'commander';
-import { importFile } from '../app/import-file.ts';
 import { listPoolLanes } from '../app/list-pool-lanes.ts';
 import { ALLOCATION_METHODS, type AllocationMethod } from '../app/allocate-pool-cost.ts';
 import { showPoolPlan } from '../app/show-pool-plan.ts';
@@ -15,13 +14,11 @@ import { DEFAULT_MARKET_RATES, type MarketRates } from '../collab/market-rates.t
 import { NorthboundError } from '../domain/errors.ts';
 import { tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
 import { withStore } from './with-store.ts';
-import { describeImport } from './describe-import.ts';
 import { describePoolLanes, describePoolOpportunities, describePoolPlan } from './describe-pool.ts';
-import { EXIT_CODES } from './exit-codes.ts';
 import { emit } from './output.ts';
 import { parsePoolViewer } from './pool-viewer-option.ts';
+import { runImport, type ImportOptions } from './run-import.ts';
 import type { CliServices } from './services.ts';
-import { ttyProgress } from './tty-progress.ts';
 
 interface PoolOptions extends CommonOptions {
   readonly as?: string;
@@ -49,31 +46,7 @@ const importSubcommand = (services: CliServices) =>
     .argument('<file>', 'the lanes file')
     .option('--skip-invalid', 'store the valid rows and write rejects to <file>.rejects.csv')
     .option('--allow-extra', 'ignore columns the format does not define')
-    .action((file: string, options: CommonOptions & { skipInvalid?: boolean; allowExtra?: boolean }) =>
-      withStore(services, options, async (store) => {
-        const tenantId = tenantOf(services, options);
-        await store.ensureTenant(tenantId);
-        const report = await importFile(
-          {
-            store,
-            files: services.files,
-            gazetteer: services.gazetteer(),
-            now: services.now,
-            progress: ttyProgress(!options.json),
-          },
-          {
-            tenantId,
-            kind: 'lanes',
-            path: file,
-            skipInvalid: options.skipInvalid ?? false,
-            allowExtra: options.allowExtra ?? false,
-            batchRows: services.config.importBatchRows,
-          },
-        );
-        emit(options, report, () => describeImport(report));
-        if (!report.committed) process.exitCode = EXIT_CODES.import_rejected;
-      }),
-    );
+    .action((file: string, options: ImportOptions) => runImport(services, 'lanes', file, options));
 
 const lanesSubcommand = (services: CliServices) =>
   withCommonOptions(new Command('lanes'))
