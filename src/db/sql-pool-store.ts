@@ -9,48 +9,13 @@ import type { LaneId, MarketId, PartnerId, TenantId } from '../domain/ids.ts';
 import type { Lane } from '../domain/lane.ts';
 import type { Region } from '../domain/regions.ts';
 import type { Currency } from '../domain/units.ts';
+import type { Selectable } from 'kysely';
+import type { LanesTable, TendersTable } from './schema.ts';
 import type { SqlDatabase, SqlSession } from './sql-database.ts';
 
-interface LaneRow {
-  lane_id: string;
-  partner_id: string;
-  partner_name: string | null;
-  origin_city: string;
-  origin_region: string;
-  origin_lat: number;
-  origin_lon: number;
-  origin_market_id: string | null;
-  dest_city: string;
-  dest_region: string;
-  dest_lat: number;
-  dest_lon: number;
-  dest_market_id: string | null;
-  equipment: string;
-  loads_per_week: number;
-  cost_per_load: string | null;
-  rate_per_load: string | null;
-  currency: string;
-}
-
-interface TenderRow {
-  load_id: string;
-  shipment_id: string;
-  scac: string;
-  purpose: string;
-  file_name: string;
-  sender_qualifier: string;
-  sender_id: string;
-  receiver_qualifier: string;
-  receiver_id: string;
-  sender_code: string;
-  receiver_code: string;
-  reference_list: unknown;
-  received_at: Date | string;
-  response: string | null;
-  decline_reason: string | null;
-  responded_at: Date | string | null;
-  response_control_number: number | null;
-}
+// Rows as the schema types them (src/db/schema.ts), less the bookkeeping columns the reads leave out.
+type LaneRow = Omit<Selectable<LanesTable>, 'tenant_id' | 'source_hash' | 'imported_at'>;
+type TenderRow = Omit<Selectable<TendersTable>, 'tenant_id'>;
 
 /** `AND partner_id = $2` for a partner, nothing for the broker: the one place views are filtered. */
 function viewerFilter(viewer: PoolViewer): { clause: string; params: string[] } {
