@@ -56,11 +56,12 @@ export async function importTenders(
       ...(input.currency === undefined ? {} : { currency: input.currency }),
     }),
   );
-  const answered = new Set<string>();
-  for (const load of loads) {
-    const known = await store.pool.tender(input.tenantId, load.loadId);
-    if (known?.response != null) answered.add(load.loadId);
-  }
+  const loadIds = new Set(loads.map((load) => load.loadId as string));
+  const answered = new Set(
+    (await store.pool.tenders(input.tenantId))
+      .filter((tender) => tender.response !== null && loadIds.has(tender.loadId))
+      .map((tender) => tender.loadId),
+  );
   const open = loads.filter((load) => !answered.has(load.loadId));
   if (open.length > 0) await addLoads(store, input.tenantId, open, file, deps.now);
   const receivedAt = deps.now();
