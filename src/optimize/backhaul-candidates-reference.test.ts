@@ -138,14 +138,15 @@ function check(seed: number, metros: number, legs: 'final' | 'first', custom: bo
   const { rowStart, colIndex, cost } = candidates.problem;
   for (let i = 0; i < trucks.length; i++) {
     for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const facts = candidates.arcFacts(p);
       actual.push([
         i,
         colIndex[p]!,
         {
           cents: -cost[p]!,
-          deadhead: candidates.deadheadMiles[p]!,
-          homeMiles: candidates.homeMiles[p]!,
-          pickupAt: candidates.pickupAtMs[p]!,
+          deadhead: facts.deadheadMiles,
+          homeMiles: facts.homeMiles,
+          pickupAt: facts.pickupAtMs,
         },
       ]);
     }

@@ -64,10 +64,12 @@ describe('buildBackhaulCandidates on the hand-checked 3 trucks × 4 loads', () =
       'T3→L3': 60_000,
     });
     expect(Array.from(candidates.problem.unmatchedCost)).toEqual([0, 0, 0]);
-    expect(Array.from(candidates.deadheadMiles).map((m) => Math.round(m))).toEqual([50, 0, 50, 0]);
-    expect(Array.from(candidates.homeMiles).map((m) => Math.round(m))).toEqual([0, 0, 0, 50]);
+    const facts = Array.from(candidates.problem.colIndex, (_, p) => candidates.arcFacts(p));
+    expect(facts.map((f) => Math.round(f.deadheadMiles))).toEqual([50, 0, 50, 0]);
+    expect(facts.map((f) => Math.round(f.homeMiles))).toEqual([0, 0, 0, 50]);
     // T2 drives 50 mi (1 h) to L1; T3 is at L3 at once but its window opens at +3 h.
-    expect(Array.from(candidates.pickupAtMs).map((ms) => (ms - T0) / HOUR)).toEqual([1, 0, 1, 3]);
+    expect(facts.map((f) => (f.pickupAtMs - T0) / HOUR)).toEqual([1, 0, 1, 3]);
+    expect(() => candidates.arcFacts(4)).toThrow(RangeError);
     expect(Array.from(candidates.emptyHomeMiles).map((m) => Math.round(m))).toEqual([400, 300, 200]);
     expect(Array.from(candidates.rateUsd)).toEqual([1200, 900, 822 / 1.37, 2000]);
     // L4 is never examined (Canadian trucks search only loads they may take); T2→L2 fails on credentials.

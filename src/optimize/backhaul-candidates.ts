@@ -40,11 +40,15 @@
  * pairs that pass every cheaper test, inline for the default distance (backhaul-road-miles.ts); the miles
  * from each load to each home terminal are memoised while the terminals are few; the drive time of each
  * loaded run and its crossing bound once per load. Nothing is allocated per examined pair or per arc;
- * arcs go straight into growable typed arrays. O(M log M + T·(cells · log) + examined pairs).
+ * arcs (column, cost) go straight into growable typed arrays. An arc's deadhead, miles home and pickup
+ * instant are recomputed when asked (arcFacts), not stored: ~55 MB less of fresh array buffers per
+ * build, and V8 pays for every ~64 MB of those with a full GC of the caller's heap (backhaul-arc-facts.ts).
+ * O(M log M + T·(cells · log) + examined pairs).
  */
 import { NorthboundError } from '../domain/errors.ts';
 import type { Load } from '../domain/load.ts';
 import type { BorderPort } from '../domain/border-port.ts';
+import { arcFactsReader, type BackhaulArcFacts } from './backhaul-arc-facts.ts';
 import { BackhaulArcBuffer } from './backhaul-arc-buffer.ts';
 import { readBackhaulFleet, searchBox, type AvailableTruck } from './backhaul-fleet-columns.ts';
 import { legalPart, readBackhaulLoads } from './backhaul-load-columns.ts';
@@ -61,6 +65,7 @@ import type { SparseAssignmentProblem } from './sparse-assignment.ts';
 
 // The truck input type lives with the truck columns; callers keep importing it from here.
 export type { AvailableTruck } from './backhaul-fleet-columns.ts';
+export type { BackhaulArcFacts } from './backhaul-arc-facts.ts';
 
 export const ARC_EXCLUSIONS = [
   'credentials',
@@ -92,7 +97,7 @@ export interface BackhaulCandidateInput {
   readonly minValueCents?: Float64Array;
 }
 
-/** Per-arc arrays are views of growable buffers (no copy of ~2M arcs), in CSR order with `problem`. */
+/** The arc arrays are views of growable buffers (no copy of ~2M arcs), in CSR order. */
 export interface BackhaulCandidates {
   /**
    * Rows = trucks, columns = loads, in input order; cost = −value in cents; unmatchedCost all 0. Within a
@@ -100,12 +105,11 @@ export interface BackhaulCandidates {
    */
   readonly problem: SparseAssignmentProblem & { readonly unmatchedCost: Float64Array };
   readonly options: ResolvedBackhaulOptions;
-  /** Per arc: road miles empty to the pickup. */
-  readonly deadheadMiles: Float64Array;
-  /** Per arc: road miles from the load's destination to the truck's home. */
-  readonly homeMiles: Float64Array;
-  /** Per arc: planned pickup instant, epoch ms. */
-  readonly pickupAtMs: Float64Array;
+  /**
+   * Arc p's deadhead, miles home and pickup instant, recomputed on demand exactly as the loop computed
+   * them (backhaul-arc-facts.ts: not stored per arc). O(log trucks); throws RangeError for a bad p.
+   */
+  readonly arcFacts: (p: number) => BackhaulArcFacts;
   /** Per load: road miles origin → destination. */
   readonly loadedMiles: Float64Array;
   /** Per load: offered rate in USD. */
@@ -359,26 +363,25 @@ export function buildBackhaulCandidates(
               value++;
               continue;
             }
-            arcs.push(order[p]!, -cents, deadhead, homeMiles, pickupAt);
+            arcs.push(order[p]!, -cents);
           }
         }
       }
     }
   }
   rowStart[t] = arcs.size;
+  const problem = {
+    rows: t,
+    cols: m,
+    rowStart,
+    colIndex: arcs.colIndex.subarray(0, arcs.size),
+    cost: arcs.cost.subarray(0, arcs.size),
+    unmatchedCost: new Float64Array(t),
+  };
   return {
-    problem: {
-      rows: t,
-      cols: m,
-      rowStart,
-      colIndex: arcs.colIndex.subarray(0, arcs.size),
-      cost: arcs.cost.subarray(0, arcs.size),
-      unmatchedCost: new Float64Array(t),
-    },
+    problem,
     options,
-    deadheadMiles: arcs.deadhead.subarray(0, arcs.size),
-    homeMiles: arcs.homeMiles.subarray(0, arcs.size),
-    pickupAtMs: arcs.pickupAt.subarray(0, arcs.size),
+    arcFacts: arcFactsReader(problem, fleet, columns, options),
     loadedMiles: routes.loadedMiles,
     rateUsd: columns.rateUsd,
     emptyHomeMiles,

@@ -149,7 +149,7 @@ export function solveBackhaulChains(
   for (let a = 0; a < openerCount; a++) {
     const d = openers.problem.colIndex[a]!;
     const dest = input.loads[d]!.dest;
-    const { deliverAtMs } = openers.routes.loadedRun(d, openers.pickupAtMs[a]!);
+    const { deliverAtMs } = openers.routes.loadedRun(d, openers.arcFacts(a).pickupAtMs);
     afterOpener.push({
       truck: input.trucks[openerTruck[a]!]!.truck,
       position: { lat: dest.lat, lon: dest.lon, region: dest.region },
@@ -309,33 +309,34 @@ export function solveBackhaulChains(
     valueCents: 0,
     homeMiles: direct.emptyHomeMiles[i]!,
   });
-  const directChoice = (p: number): TruckChoice => ({
-    legs: [
-      {
-        load: direct.problem.colIndex[p]!,
-        pickupAtMs: direct.pickupAtMs[p]!,
-        deadheadMiles: direct.deadheadMiles[p]!,
-      },
-    ],
-    valueCents: -direct.problem.cost[p]!,
-    homeMiles: direct.homeMiles[p]!,
-  });
-  const chainChoice = ([a, q, cents]: [number, number, number]): TruckChoice => ({
-    legs: [
-      {
-        load: openers.problem.colIndex[a]!,
-        pickupAtMs: openers.pickupAtMs[a]!,
-        deadheadMiles: openers.deadheadMiles[a]!,
-      },
-      {
-        load: seconds.problem.colIndex[q]!,
-        pickupAtMs: seconds.pickupAtMs[q]!,
-        deadheadMiles: seconds.deadheadMiles[q]!,
-      },
-    ],
-    valueCents: cents,
-    homeMiles: seconds.homeMiles[q]!,
-  });
+  const directChoice = (p: number): TruckChoice => {
+    const { pickupAtMs, deadheadMiles, homeMiles } = direct.arcFacts(p);
+    return {
+      legs: [{ load: direct.problem.colIndex[p]!, pickupAtMs, deadheadMiles }],
+      valueCents: -direct.problem.cost[p]!,
+      homeMiles,
+    };
+  };
+  const chainChoice = ([a, q, cents]: [number, number, number]): TruckChoice => {
+    const opener = openers.arcFacts(a);
+    const second = seconds.arcFacts(q);
+    return {
+      legs: [
+        {
+          load: openers.problem.colIndex[a]!,
+          pickupAtMs: opener.pickupAtMs,
+          deadheadMiles: opener.deadheadMiles,
+        },
+        {
+          load: seconds.problem.colIndex[q]!,
+          pickupAtMs: second.pickupAtMs,
+          deadheadMiles: second.deadheadMiles,
+        },
+      ],
+      valueCents: cents,
+      homeMiles: second.homeMiles,
+    };
+  };
   const total = (choices: readonly TruckChoice[]): number =>
     choices.reduce((sum, c) => sum + c.valueCents, 0);
 

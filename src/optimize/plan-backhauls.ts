@@ -202,13 +202,8 @@ function assignmentChoices(candidates: BackhaulCandidates, rowToCol: Int32Array)
     for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
       if (colIndex[p] === n && (arc < 0 || cost[p]! < cost[arc]!)) arc = p;
     }
-    return {
-      legs: [
-        { load: n, pickupAtMs: candidates.pickupAtMs[arc]!, deadheadMiles: candidates.deadheadMiles[arc]! },
-      ],
-      valueCents: -cost[arc]!,
-      homeMiles: candidates.homeMiles[arc]!,
-    };
+    const { pickupAtMs, deadheadMiles, homeMiles } = candidates.arcFacts(arc);
+    return { legs: [{ load: n, pickupAtMs, deadheadMiles }], valueCents: -cost[arc]!, homeMiles };
   });
 }
 
