@@ -161,6 +161,92 @@ describe('priceOrigins', () => {
     expect(() => at(snapshot, 91, 0)).toThrow(/the point 91, 0: it is not a latitude/);
   });
 
+  it('equals the scan over every zone and market bit for bit, cells, blocks and edges included', () => {
+    const random = new SeededRandom(29, 'price-origins-exact');
+    const spread = (lat: number, lon: number, degrees: number) => ({
+      lat: Math.max(-90, Math.min(90, lat + (random.next() - 0.5) * degrees)),
+      lon: Math.max(-180, Math.min(180, lon + (random.next() - 0.5) * degrees)),
+    });
+    // Clustered markets (so cells see several), some far north, some across the antimeridian, and
+    // zones with radii from tiny to wider than proximity's 300 mi.
+    const centres = [
+      [32, -97],
+      [41, -88],
+      [45, -73],
+      [62, -115],
+      [52, 179.5],
+      [-33, 151],
+    ] as const;
+    const all: (SnapshotMarket & SnapshotZone)[] = Array.from({ length: 300 }, (_, i) => {
+      const [lat, lon] = centres[i % centres.length]!;
+      return {
+        key: `m${i}`,
+        label: `Market ${i}`,
+        ...spread(lat, lon, i % 7 === 0 ? 40 : 8),
+        reloadRadiusMiles: [100, 5, 60 + random.next() * 80, 320][i % 4]!,
+        equipment: EQUIPMENT.filter(() => random.chance(0.6)).map((equipment) => ({
+          equipment,
+          trucksPerWeek: random.next() * 3,
+        })),
+      };
+    });
+    const snapshot = landingSnapshot({ zones: all.filter((_, i) => i % 3 === 0), markets: all });
+    // Points near the markets, anywhere on the globe, on the ½° grid lines, and at its extremes.
+    const points = [
+      ...Array.from({ length: 3000 }, (_, i) => {
+        const [lat, lon] = centres[i % centres.length]!;
+        return spread(lat, lon, 30);
+      }),
+      ...Array.from({ length: 500 }, () => ({
+        lat: -90 + random.next() * 180,
+        lon: -180 + random.next() * 360,
+      })),
+      ...Array.from({ length: 300 }, () => ({
+        lat: Math.round((30 + random.next() * 20) * 2) / 2,
+        lon: Math.round((-100 + random.next() * 20) * 2) / 2,
+      })),
+      { lat: 90, lon: 180 },
+      { lat: -90, lon: -180 },
+      { lat: 52, lon: -180 },
+      { lat: 52, lon: 180 },
+    ];
+    const prices = priceOrigins(
+      Float64Array.from(points, (p) => p.lat),
+      Float64Array.from(points, (p) => p.lon),
+      snapshot,
+    );
+    // Trucks are summed in latitude order, as priceOrigins sums them, so the sums agree to the bit.
+    const byLatitude = all
+      .map((m, i) => ({
+        m,
+        i,
+        trucks: EQUIPMENT.map((e) => m.equipment.find((l) => l.equipment === e)?.trucksPerWeek ?? 0),
+      }))
+      .sort((a, b) => a.m.lat - b.m.lat || a.i - b.i);
+    points.forEach((point, o) => {
+      let proximity = 0;
+      let nearest = -1;
+      let nearestMiles = Number.POSITIVE_INFINITY;
+      snapshot.zones.forEach((zone, z) => {
+        const miles = greatCircleMiles(point, zone);
+        const r = zone.reloadRadiusMiles;
+        proximity = Math.max(proximity, miles <= r ? 1 : miles >= 300 ? 0 : (300 - miles) / (300 - r));
+        if (miles < nearestMiles) [nearest, nearestMiles] = [z, miles];
+      });
+      expect(prices.proximity[o]).toBe(proximity);
+      expect(prices.nearestZone[o]).toBe(nearest);
+      expect(prices.zoneMiles[o]).toBe(nearestMiles);
+      const trucks = EQUIPMENT.map(() => 0);
+      for (const market of byLatitude) {
+        if (greatCircleMiles(point, market.m) > market.m.reloadRadiusMiles) continue;
+        market.trucks.forEach((t, e) => (trucks[e]! += t));
+      }
+      expect(
+        Array.from(prices.trucksNear.subarray(o * EQUIPMENT.length, (o + 1) * EQUIPMENT.length)),
+      ).toEqual(trucks);
+    });
+  });
+
   it('answers as a brute-force scan does, on thousands of random points and markets', () => {
     const random = new SeededRandom(11, 'price-origins');
     // Random markets over North America (some far north, where degrees of longitude are short).

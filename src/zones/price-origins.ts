@@ -3,20 +3,20 @@
  * (DESIGN.md §3.2: 1 within a zone's reload radius, falling linearly to 0 at 300 mi, the best over
  * zones), the nearest landing zone and its great-circle distance, and trucks/week of each equipment
  * landing in markets (zones or not) whose reload radius covers the point — equipment fit is
- * min(1, that). Priced for hundreds of thousands of origins: zones and markets are sorted by
- * latitude, each origin looks only at the latitude band its radius can reach, and the great-circle
- * distance is computed only for candidates inside the band's longitude window.
- * O(origins × markets in band); a far origin with no zone in reach scans the zones once for its
- * nearest (explanations name it).
+ * min(1, that). Priced for hundreds of thousands of origins: points are grouped by ½° cell, and each
+ * cell keeps only the zones and markets that can matter somewhere in it (region-candidates.ts), so a
+ * point tests a handful exactly instead of every zone and market — O(points × candidates), with the
+ * same answers, bit for bit, as the scan over all of them.
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import { isValidLatLon } from '../domain/geo.ts';
+import { proximityAt, RegionCandidates } from './region-candidates.ts';
+import { haversineH, milesOf, RADIANS, sortedByLatitude } from './sorted-points.ts';
 
 const EQUIPMENT_COUNT = EQUIPMENT.length;
+const EARTH_RADIUS_MILES = 3958.7613; // as geo.ts
 const EQUIPMENT_INDEX = new Map<string, number>(EQUIPMENT.map((e, i) => [e, i]));
-/** A little under geo.ts's 69.09 mi per degree, so bands err wide. */
-const MILES_PER_DEGREE_LAT = 69.05;
 
 /** A landing zone as prospects name it. */
 export interface NearZone {
@@ -56,55 +56,8 @@ export interface OriginPrices {
   readonly trucksNear: Float64Array;
 }
 
-const EARTH_RADIUS_MILES = 3958.7613; // as geo.ts: distances here equal greatCircleMiles exactly
-const RADIANS = Math.PI / 180;
-
-/** Points sorted by latitude, as typed columns; `rank` maps back to the caller's order. */
-interface Sorted {
-  readonly lat: Float64Array;
-  readonly lon: Float64Array;
-  readonly cosLat: Float64Array;
-  readonly radius: Float64Array;
-  readonly rank: Int32Array;
-}
-
-function byLatitude(items: readonly { lat: number; lon: number; reloadRadiusMiles: number }[]): Sorted {
-  const order = items.map((_, i) => i).sort((a, b) => items[a]!.lat - items[b]!.lat || a - b);
-  return {
-    lat: Float64Array.from(order, (i) => items[i]!.lat),
-    lon: Float64Array.from(order, (i) => items[i]!.lon),
-    cosLat: Float64Array.from(order, (i) => Math.cos(items[i]!.lat * RADIANS)),
-    radius: Float64Array.from(order, (i) => items[i]!.reloadRadiusMiles),
-    rank: Int32Array.from(order),
-  };
-}
-
-/** First index with lat ≥ value. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The haversine h of geo.ts's greatCircleMiles; miles = 2R·asin(√h), monotone in h. */
-function haversineH(lat: number, lon: number, cosLat: number, s: Sorted, at: number): number {
-  const dLat = (s.lat[at]! - lat) * RADIANS;
-  const dLon = (s.lon[at]! - lon) * RADIANS;
-  return Math.sin(dLat / 2) ** 2 + cosLat * s.cosLat[at]! * Math.sin(dLon / 2) ** 2;
-}
-
-const milesOf = (h: number): number => 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
 /** The h of a distance: comparing h with it decides "within" without an asin per candidate. */
 const hOf = (miles: number): number => Math.sin(Math.min(Math.PI / 2, miles / (2 * EARTH_RADIUS_MILES))) ** 2;
-
-/** Degrees of longitude a band must span: measured at its edge nearest the pole, where they are shortest. */
-const lonWindow = (lat: number, band: number): number =>
-  band / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + band) * Math.PI) / 180));
 
 /** The snapshot of a landing-zone report, as scoring reads it. */
 export const DEFAULT_PROXIMITY_ZERO_MILES = 300;
@@ -123,6 +76,18 @@ export function landingSnapshot(
   return { zones: report.zones, markets: report.markets, proximityZeroMiles };
 }
 
+/**
+ * Points are grouped into ½° cells inside 4° blocks (a counting sort on a block-major key), and each
+ * block, then each cell, narrows the zones and markets to its candidates (region-candidates.ts), so a
+ * point tests a handful exactly: O(points + blocks × (zones + markets) + cells × block candidates).
+ */
+const CELLS_PER_DEGREE = 2;
+const CELLS_PER_BLOCK = 8; // a power of two: the key packs a cell's place in its block in 6 bits
+const LAT_CELLS = 180 * CELLS_PER_DEGREE + 1;
+const LON_CELLS = 360 * CELLS_PER_DEGREE + 1;
+const LON_BLOCKS = Math.ceil(LON_CELLS / CELLS_PER_BLOCK);
+const BLOCK_KEYS = Math.ceil(LAT_CELLS / CELLS_PER_BLOCK) * LON_BLOCKS;
+
 export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: LandingSnapshot): OriginPrices {
   const n = lat.length;
   const prices: OriginPrices = {
@@ -132,9 +97,8 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
     trucksNear: new Float64Array(n * EQUIPMENT_COUNT),
   };
   const zeroMiles = snapshot.proximityZeroMiles;
-  const zones = byLatitude(snapshot.zones);
-  const markets = byLatitude(snapshot.markets);
-  const zoneCount = zones.lat.length;
+  const zones = sortedByLatitude(snapshot.zones);
+  const markets = sortedByLatitude(snapshot.markets);
   const marketCount = markets.lat.length;
   const marketTrucks = new Float64Array(marketCount * EQUIPMENT_COUNT);
   for (let m = 0; m < marketCount; m++) {
@@ -143,17 +107,19 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
       if (e !== undefined) marketTrucks[m * EQUIPMENT_COUNT + e] = landing.trucksPerWeek;
     }
   }
-  const zoneReach = Math.max(zeroMiles, ...snapshot.zones.map((z) => z.reloadRadiusMiles));
-  const marketReach = Math.max(0, ...snapshot.markets.map((m) => m.reloadRadiusMiles));
-  const zoneBand = zoneReach / MILES_PER_DEGREE_LAT;
-  const marketBand = marketReach / MILES_PER_DEGREE_LAT;
   const trucksNear = prices.trucksNear;
   // Thresholds in h-space, slightly widened so rounding can only send a candidate to the exact test.
   const widen = 1 + 1e-9;
   const hZero = hOf(zeroMiles) * widen;
   const zoneRadiusH = zones.radius.map((r) => hOf(r) / widen);
   const marketRadiusH = markets.radius.map((r) => hOf(r) * widen);
+  const marketInsideH = markets.radius.map((r) => hOf(r) / widen);
 
+  // Cell of each point as (block << 6 | cell in block), then the points in key order (a counting
+  // sort over the keys from the lowest to the highest present).
+  const cellKey = new Int32Array(n);
+  let minKey = BLOCK_KEYS << 6;
+  let maxKey = -1;
   for (let o = 0; o < n; o++) {
     const pLat = lat[o]!;
     const pLon = lon[o]!;
@@ -164,56 +130,100 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
         { lat: pLat, lon: pLon },
       );
     }
+    const latCell = Math.floor((pLat + 90) * CELLS_PER_DEGREE);
+    const lonCell = Math.floor((pLon + 180) * CELLS_PER_DEGREE);
+    const block = Math.floor(latCell / CELLS_PER_BLOCK) * LON_BLOCKS + Math.floor(lonCell / CELLS_PER_BLOCK);
+    const key = (block << 6) | ((latCell % CELLS_PER_BLOCK) << 3) | (lonCell % CELLS_PER_BLOCK);
+    cellKey[o] = key;
+    if (key < minKey) minKey = key;
+    if (key > maxKey) maxKey = key;
+  }
+  const keyCount = new Int32Array(Math.max(0, maxKey - minKey + 2));
+  for (let o = 0; o < n; o++) keyCount[cellKey[o]! - minKey + 1]!++;
+  for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
+  // Points are then read in that order, so their coordinates are copied into it (sequential reads
+  // of the copies instead of a cache miss per point); results are written back by point.
+  const order = new Int32Array(n);
+  const orderKey = new Int32Array(n);
+  const orderLat = new Float64Array(n);
+  const orderLon = new Float64Array(n);
+  for (let o = 0; o < n; o++) {
+    const at = keyCount[cellKey[o]! - minKey]!++;
+    order[at] = o;
+    orderKey[at] = cellKey[o]!;
+    orderLat[at] = lat[o]!;
+    orderLon[at] = lon[o]!;
+  }
+
+  const all = RegionCandidates.everything(zones.lat.length, marketCount);
+  const block = new RegionCandidates(zones.lat.length, marketCount);
+  const cell = new RegionCandidates(zones.lat.length, marketCount);
+  const cellDegrees = 1 / CELLS_PER_DEGREE;
+  const trucks = new Float64Array(EQUIPMENT_COUNT);
+  let blockKey = -1;
+  let currentKey = -1;
+  for (let at = 0; at < n; at++) {
+    const o = order[at]!;
+    const key = orderKey[at]!;
+    if (key >>> 6 !== blockKey) {
+      blockKey = key >>> 6;
+      const south = Math.floor(blockKey / LON_BLOCKS) * CELLS_PER_BLOCK * cellDegrees - 90;
+      const west = (blockKey % LON_BLOCKS) * CELLS_PER_BLOCK * cellDegrees - 180;
+      const size = CELLS_PER_BLOCK * cellDegrees;
+      block.narrow(all, zones, markets, zeroMiles, { south, north: south + size, west, east: west + size });
+    }
+    if (key !== currentKey) {
+      currentKey = key;
+      const south =
+        (Math.floor(blockKey / LON_BLOCKS) * CELLS_PER_BLOCK + ((key >>> 3) & 7)) * cellDegrees - 90;
+      const west = ((blockKey % LON_BLOCKS) * CELLS_PER_BLOCK + (key & 7)) * cellDegrees - 180;
+      cell.narrow(block, zones, markets, zeroMiles, {
+        south,
+        north: south + cellDegrees,
+        west,
+        east: west + cellDegrees,
+      });
+    }
+    const pLat = orderLat[at]!;
+    const pLon = orderLon[at]!;
     const cosLat = Math.cos(pLat * RADIANS);
-    // Zones within reach: proximity (the best over zones) and the nearest (ties: the better rank).
-    let best = 0;
+    // The nearest zone (ties: the better rank).
     let nearest = -1;
     let nearestH = Number.POSITIVE_INFINITY;
-    const zoneLonBand = lonWindow(pLat, zoneBand);
-    for (let z = lowerBound(zones.lat, pLat - zoneBand); z < zoneCount; z++) {
-      if (zones.lat[z]! > pLat + zoneBand) break;
-      if (Math.abs(zones.lon[z]! - pLon) > zoneLonBand) continue;
+    for (let k = 0; k < cell.nearestCount; k++) {
+      const z = cell.nearest[k]!;
       const h = haversineH(pLat, pLon, cosLat, zones, z);
       const rank = zones.rank[z]!;
       if (h < nearestH || (h === nearestH && rank < nearest)) {
         nearestH = h;
         nearest = rank;
       }
-      if (best === 1 || h >= hZero) continue;
-      if (h <= zoneRadiusH[z]!) {
-        best = 1;
-        continue;
-      }
-      const miles = milesOf(h);
-      const radius = zones.radius[z]!;
-      const score = miles <= radius ? 1 : miles >= zeroMiles ? 0 : (zeroMiles - miles) / (zeroMiles - radius);
-      if (score > best) best = score;
     }
-    // The band is a box: a zone found in its corner may be farther than one just outside it.
-    if (nearest < 0 || milesOf(nearestH) > zoneReach) {
-      for (let z = 0; z < zoneCount; z++) {
-        const h = haversineH(pLat, pLon, cosLat, zones, z);
-        const rank = zones.rank[z]!;
-        if (h < nearestH || (h === nearestH && rank < nearest)) {
-          nearestH = h;
-          nearest = rank;
-        }
-      }
+    // Proximity: the best over zones.
+    let best = cell.sureProximity ? 1 : 0;
+    for (let k = 0; k < cell.proximityCount && best < 1; k++) {
+      const z = cell.proximity[k]!;
+      const h = haversineH(pLat, pLon, cosLat, zones, z);
+      // Beyond the zero distance only a reload radius wider than it still gives 1.
+      if (h >= hZero && zones.radius[z]! <= zeroMiles) continue;
+      const score = h <= zoneRadiusH[z]! ? 1 : proximityAt(milesOf(h), zones.radius[z]!, zeroMiles);
+      if (score > best) best = score;
     }
     prices.proximity[o] = best;
     prices.nearestZone[o] = nearest;
     prices.zoneMiles[o] = nearest < 0 ? Number.POSITIVE_INFINITY : milesOf(nearestH);
-    // Markets whose reload radius covers the point: trucks/week by equipment.
-    const marketLonBand = lonWindow(pLat, marketBand);
-    for (let m = lowerBound(markets.lat, pLat - marketBand); m < marketCount; m++) {
-      if (markets.lat[m]! > pLat + marketBand) break;
-      if (Math.abs(markets.lon[m]! - pLon) > marketLonBand) continue;
-      const h = haversineH(pLat, pLon, cosLat, markets, m);
-      if (h > marketRadiusH[m]! || milesOf(h) > markets.radius[m]!) continue;
-      for (let e = 0; e < EQUIPMENT_COUNT; e++) {
-        trucksNear[o * EQUIPMENT_COUNT + e]! += marketTrucks[m * EQUIPMENT_COUNT + e]!;
+    // Markets whose reload radius covers the point: trucks/week by equipment, summed in market order
+    // (in `trucks`, then stored: o jumps across trucksNear, and a read-modify-write there misses).
+    for (let e = 0; e < EQUIPMENT_COUNT; e++) trucks[e] = 0;
+    for (let k = 0; k < cell.marketCount; k++) {
+      const m = cell.markets[k]!;
+      if (cell.marketSure[k] === 0) {
+        const h = haversineH(pLat, pLon, cosLat, markets, m);
+        if (h > marketRadiusH[m]! || (h > marketInsideH[m]! && milesOf(h) > markets.radius[m]!)) continue;
       }
+      for (let e = 0; e < EQUIPMENT_COUNT; e++) trucks[e]! += marketTrucks[m * EQUIPMENT_COUNT + e]!;
     }
+    for (let e = 0; e < EQUIPMENT_COUNT; e++) trucksNear[o * EQUIPMENT_COUNT + e] = trucks[e]!;
   }
   return prices;
 }
