@@ -12,9 +12,10 @@
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { markDuplicates } from './mark-duplicates.ts';
-import { negativeBinomialUpperTailInto } from './negative-binomial.ts';
+import { MOMENTUM_PERIODS, MomentumCache } from './momentum-cache.ts';
 import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
-import { prospectTier, TIER_C } from './prospect-tier.ts';
+import { prospectTier } from './prospect-tier.ts';
+import { allocateScores } from './allocate-scores.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 import {
   MOMENTUM_BASELINE_WEEKS,
@@ -27,16 +28,9 @@ import { REGIONS, type SignalColumns } from './signal-columns.ts';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
-const PERIODS = MOMENTUM_RECENT_WEEKS + MOMENTUM_BASELINE_WEEKS;
+const PERIODS = MOMENTUM_PERIODS;
 const EQUIPMENT_COUNT = EQUIPMENT.length;
-/** A baseline with no searches is not "zero searches forever": half a search over the 12 weeks. */
-const MOMENTUM_MEAN_FLOOR = 0.5 / MOMENTUM_BASELINE_WEEKS;
 const MILES_PER_DEGREE = 69.05;
-/** Bounds of the flat momentum table: Σ baseline < 32 gives Σ baseline² ≤ 31² < 1024. 2 MB. */
-const MOMENTUM_TABLE_RECENT = 8;
-const MOMENTUM_TABLE_SUM = 32;
-const MOMENTUM_TABLE_SQUARES = 1024;
-const MOMENTUM_TABLE_SIZE = MOMENTUM_TABLE_RECENT * MOMENTUM_TABLE_SUM * MOMENTUM_TABLE_SQUARES;
 
 const popcount = (mask: number): number => {
   let v = mask - ((mask >>> 1) & 0x55555555);
@@ -111,18 +105,16 @@ export function scoreProspects(
   } = out;
   const searcherStamp = new Int32Array(columns.searcherCount).fill(-1);
   const placeCount = new Int32Array(placeLat.length);
-  const touchedPlaces = new Int32Array(Math.max(1, columns.length));
+  let maxRows = 1;
+  for (let c = 0; c < companies; c++) maxRows = Math.max(maxRows, companyStart[c + 1]! - companyStart[c]!);
+  const touchedPlaces = new Int32Array(maxRows);
   const periodCount = new Int32Array(PERIODS);
   const equipmentCount = new Int32Array(EQUIPMENT_COUNT);
   /** Rows naming only a state, by equipment and by region (settled against the modal origin). */
   const unplacedByEquipment = new Int32Array(EQUIPMENT_COUNT);
   const unplacedByRegion = new Int32Array(REGIONS.length);
   const destCount = new Int32Array(REGIONS.length);
-  const tail = new Float64Array(2);
-  // Momentum by (recent, Σ baseline, Σ baseline²): a flat table for the small cases nearly every
-  // company falls in (NaN = not yet computed), a Map for the rest.
-  const momentumTable = new Float64Array(MOMENTUM_TABLE_SIZE).fill(Number.NaN);
-  const momentumCache = new Map<number, number>();
+  const momentumCache = new MomentumCache();
   const window30 = 30 * DAY_MS;
   const window60 = 60 * DAY_MS;
   const window90 = 90 * DAY_MS;
@@ -284,36 +276,7 @@ export function scoreProspects(
     for (let k = 0; k < MOMENTUM_RECENT_WEEKS; k++) recent += periodCount[k]!;
     let baselineSum = 0;
     for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++) baselineSum += periodCount[k]!;
-    // Momentum depends only on three small integers (recent, Σ baseline, Σ baseline²), so most
-    // companies share a handful of cases: each distinct case pays for its negative-binomial tail once.
-    let baselineSquares = 0;
-    for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++)
-      baselineSquares += periodCount[k]! * periodCount[k]!;
-    const small =
-      recent < MOMENTUM_TABLE_RECENT &&
-      baselineSum < MOMENTUM_TABLE_SUM &&
-      baselineSquares < MOMENTUM_TABLE_SQUARES;
-    const tableAt = small
-      ? (recent * MOMENTUM_TABLE_SUM + baselineSum) * MOMENTUM_TABLE_SQUARES + baselineSquares
-      : -1;
-    const momentumKey = (recent * 4096 + baselineSum) * 1_048_576 + baselineSquares;
-    let momentum = small ? momentumTable[tableAt]! : momentumCache.get(momentumKey);
-    if (momentum === undefined || Number.isNaN(momentum)) {
-      const baselineMean = Math.max(MOMENTUM_MEAN_FLOOR, baselineSum / MOMENTUM_BASELINE_WEEKS);
-      let squares = 0;
-      for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++) squares += (periodCount[k]! - baselineMean) ** 2;
-      const baselineVariance = squares / (MOMENTUM_BASELINE_WEEKS - 1);
-      negativeBinomialUpperTailInto(
-        tail,
-        recent,
-        baselineMean * MOMENTUM_RECENT_WEEKS,
-        Math.max(baselineVariance, baselineMean) * MOMENTUM_RECENT_WEEKS,
-      );
-      momentum = 1 - tail[1]!;
-      if (small) momentumTable[tableAt] = momentum;
-      else if (recent < 4096 && baselineSum < 4096 && baselineSquares < 1_048_576)
-        momentumCache.set(momentumKey, momentum);
-    }
+    const momentum = momentumCache.momentum(periodCount, recent, baselineSum);
 
     const weeks30 = popcount(mask30);
     const weeks90 = popcount(mask90);
@@ -372,37 +335,4 @@ export function scoreProspects(
     return zone >= 0 ? landing.zones[zone]! : null;
   };
   return { ...out, asOf: options.asOf, columns, zoneOf };
-}
-
-function allocateScores(companies: number): Omit<ProspectScores, 'asOf' | 'columns' | 'zoneOf'> {
-  return {
-    companies,
-    active: new Uint8Array(companies),
-    score: new Float64Array(companies),
-    tier: new Uint8Array(companies).fill(TIER_C),
-    weeks30: new Uint8Array(companies),
-    weeks60: new Uint8Array(companies),
-    weeks90: new Uint8Array(companies),
-    count30: new Int32Array(companies),
-    count60: new Int32Array(companies),
-    count90: new Int32Array(companies),
-    rawCount90: new Int32Array(companies),
-    searchers90: new Int32Array(companies),
-    recency: new Float64Array(companies),
-    originConsistency: new Float64Array(companies),
-    equipmentFit: new Float64Array(companies),
-    proximity: new Float64Array(companies),
-    destinationFit: new Float64Array(companies),
-    industryFit: new Float64Array(companies),
-    momentum: new Float64Array(companies),
-    recentCount: new Int32Array(companies),
-    baselineWeekly: new Float64Array(companies),
-    modalPlace: new Int32Array(companies).fill(-1),
-    modalEquipment: new Uint8Array(companies),
-    modalDest: new Uint8Array(companies),
-    industry: new Int32Array(companies).fill(-1),
-    lastSeenMs: new Float64Array(companies),
-    zoneMiles: new Float64Array(companies),
-    trucksNear: new Float64Array(companies),
-  };
 }
