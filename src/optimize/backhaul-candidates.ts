@@ -48,11 +48,13 @@
 import { NorthboundError } from '../domain/errors.ts';
 import type { Load } from '../domain/load.ts';
 import type { BorderPort } from '../domain/border-port.ts';
+import type { LatLon } from '../domain/geo.ts';
 import { arcFactsReader, type BackhaulArcFacts } from './backhaul-arc-facts.ts';
 import { BackhaulArcBuffer } from './backhaul-arc-buffer.ts';
+import { BackhaulDeliveryCheck } from './backhaul-delivery-check.ts';
 import { readBackhaulFleet, searchBox, type AvailableTruck } from './backhaul-fleet-columns.ts';
 import { legalPart, readBackhaulLoads } from './backhaul-load-columns.ts';
-import { packLoadRecords, PICKUP_IN_US } from './backhaul-load-records.ts';
+import { packLoadRecords, PICKUP_IN_US, type BackhaulLoadRecords } from './backhaul-load-records.ts';
 import { LoadRoutes } from './backhaul-load-routes.ts';
 import {
   resolveBackhaulOptions,
@@ -171,27 +173,22 @@ export function buildBackhaulCandidates(
     options.searchRadiusMiles / MILES_PER_DEGREE / CELLS_PER_RADIUS,
   );
   const { cellStart, cellWindowMs, bands, lonCells } = grid;
-  const { order, hot, deadline, loadedDriveMs, crosses, destLat, destLon, destCosLat } = packLoadRecords(
-    columns,
-    grid.order,
-    routes.loadedMiles,
-    hosMs,
-  );
-  /** Per position: hos(an upper bound on the miles via the border port) (NaN until needed). */
-  const viaPortDriveMs = new Float64Array(m).fill(NaN);
+  const records = packLoadRecords(columns, grid.order, routes.loadedMiles, hosMs);
+  const { order, hot, deadline } = records;
   // The provider, when custom, is handed these two reused points (it must not keep them).
   const pickup: { lat: number; lon: number } = { lat: 0, lon: 0 };
   const drop: { lat: number; lon: number } = { lat: 0, lon: 0 };
   const borderFloorMs = plannedAtMs + options.cabotageLimits.emanifestLeadHours * MS_PER_HOUR;
+  const delivery = new BackhaulDeliveryCheck(records, routes, hosMs, borderFloorMs);
 
   const t = trucks.length;
   const fleet = readBackhaulFleet(trucks, options, plannedAtMs);
   const { emptyHomeMiles, freeAtMs, homeOf, homes } = fleet;
   /**
-   * Per (home terminal, position), two numbers, filled on first use: road miles from the load's
-   * destination to the home, and rate − c·(loaded + those miles), the value before the truck's own terms.
+   * Per (home terminal, position), filled on first use: rate − c·(loaded + road miles from the load's
+   * destination to the home), the value before the truck's own terms.
    */
-  const memo = homes.length * m <= MAX_HOME_MEMO ? new Float64Array(homes.length * m * 2).fill(NaN) : null;
+  const memo = homes.length * m <= MAX_HOME_MEMO ? new Float64Array(homes.length * m).fill(NaN) : null;
 
   const arcs = new BackhaulArcBuffer(Math.max(1024, t * 16));
   const rowStart = new Int32Array(t + 1);
@@ -221,7 +218,11 @@ export function buildBackhaulCandidates(
     const horizon = freeAt + reachMs;
     const floor = first ? -Infinity : (input.minValueCents?.[i] ?? 0);
     const savedUsd = c * emptyHomeMiles[i]!;
-    const memoRow = homeOf[i]! * m * 2;
+    const memoRow = homeOf[i]! * m;
+    // Arrival bounds for any deadhead in 0 … radius (hos and the rounding up are monotone): when a
+    // load's window holds both, the exact arrival cannot fail the window and is not needed.
+    const earliestArrival = ceilToMinute(freeAt);
+    const latestArrival = ceilToMinute(freeAt + hosMs(radius));
     searchBox(truckLat, truckLon, searchRadians, box);
     const [minLon, minLat, maxLon, maxLat] = [box[0]!, box[1]!, box[2]!, box[3]!];
     const firstBand = Math.max(0, grid.band(minLat));
@@ -267,33 +268,11 @@ export function buildBackhaulCandidates(
               window++;
               continue;
             }
-            let homeMiles: number;
-            let partUsd: number;
-            const slot = memoRow + 2 * p;
-            if (memo !== null && memo[slot] === memo[slot]) {
-              homeMiles = memo[slot]!;
-              partUsd = memo[slot + 1]!;
-            } else {
-              if (inline) {
-                homeMiles = greatCircleRoadMiles(
-                  destLat[p]!,
-                  destLon[p]!,
-                  destCosLat[p]!,
-                  home.lat,
-                  home.lon,
-                  homeCosLat,
-                  roadFactor,
-                );
-              } else {
-                drop.lat = destLat[p]!;
-                drop.lon = destLon[p]!;
-                homeMiles = distance.roadMiles(drop, home);
-              }
-              partUsd = hot[q + 5]! - c * (hot[q + 6]! + homeMiles);
-              if (memo !== null) {
-                memo[slot] = homeMiles;
-                memo[slot + 1] = partUsd;
-              }
+            let partUsd = memo === null ? NaN : memo[memoRow + p]!;
+            if (partUsd !== partUsd) {
+              partUsd =
+                hot[q + 5]! - c * (hot[q + 6]! + milesHome(records, p, home, homeCosLat, options, drop));
+              if (memo !== null) memo[memoRow + p] = partUsd;
             }
             const baseUsd = partUsd + savedUsd;
             if (Math.round(baseUsd * 100) <= floor) {
@@ -326,34 +305,29 @@ export function buildBackhaulCandidates(
               pickup.lon = lon;
               if (
                 deadhead > maxDomesticDeadheadMiles ||
-                homeMiles > distance.roadMiles(pickup, home) + homewardToleranceMiles
+                milesHome(records, p, home, homeCosLat, options, drop) >
+                  distance.roadMiles(pickup, home) + homewardToleranceMiles
               ) {
                 cabotage++;
                 continue;
               }
             }
-            const arrival = ceilToMinute(freeAt + hosMs(deadhead));
-            const pickupAt = Math.max(arrival, opensAt);
-            if (pickupAt > closesAt || pickupAt - arrival > maxWaitMs) {
-              window++;
-              continue;
-            }
+            // The window and delivery tests at the latest pickup any deadhead within the radius allows:
+            // passed there, they are passed at the real one (backhaul-delivery-check.ts), which is then
+            // not needed. Otherwise both exactly, in this order.
             const due = deadline[p]!;
-            if (due < Infinity) {
-              // LoadRoutes' bounds: a + b ≥ loaded miles; a + b ≤ one reference port's route + tie allowance.
-              const fastest = pickupAt + loadedDriveMs[p]!;
-              let onTime = fastest <= due;
-              if (onTime && crosses[p] === 0) onTime = ceilToMinute(fastest) <= due;
-              else if (onTime) {
-                let viaPortMs = viaPortDriveMs[p]!;
-                if (viaPortMs !== viaPortMs) {
-                  viaPortMs = hosMs(routes.crossingBoundMiles(order[p]!));
-                  viaPortDriveMs[p] = viaPortMs;
-                }
-                const latestPossible = Math.max(pickupAt, borderFloorMs) + viaPortMs + 2 * MS_PER_MINUTE;
-                onTime = latestPossible <= due || routes.loadedRun(order[p]!, pickupAt).deliverAtMs <= due;
+            if (
+              closesAt < latestArrival ||
+              opensAt - earliestArrival > maxWaitMs ||
+              (due < Infinity && !delivery.surelyOnTime(p, due, Math.max(latestArrival, opensAt)))
+            ) {
+              const arrival = ceilToMinute(freeAt + hosMs(deadhead));
+              const pickupAt = Math.max(arrival, opensAt);
+              if (pickupAt > closesAt || pickupAt - arrival > maxWaitMs) {
+                window++;
+                continue;
               }
-              if (!onTime) {
+              if (due < Infinity && !delivery.onTime(p, due, pickupAt)) {
                 late++;
                 continue;
               }
@@ -398,4 +372,33 @@ export function buildBackhaulCandidates(
       delivery: late,
     },
   };
+}
+
+/**
+ * Road miles from the destination of the load at grid position p to `home`, as the provider measures
+ * them (inline for the default distance); `drop` is the reused point a custom provider is handed.
+ */
+function milesHome(
+  records: BackhaulLoadRecords,
+  p: number,
+  home: LatLon,
+  homeCosLat: number,
+  options: ResolvedBackhaulOptions,
+  drop: { lat: number; lon: number },
+): number {
+  if (options.greatCircleDistance) {
+    const { destLat, destLon, destCosLat } = records;
+    return greatCircleRoadMiles(
+      destLat[p]!,
+      destLon[p]!,
+      destCosLat[p]!,
+      home.lat,
+      home.lon,
+      homeCosLat,
+      options.roadFactor,
+    );
+  }
+  drop.lat = records.destLat[p]!;
+  drop.lon = records.destLon[p]!;
+  return options.distance.roadMiles(drop, home);
 }
