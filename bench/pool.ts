@@ -10,11 +10,11 @@
  *
  * Measured, after building the pool (not timed):
  * - exact Shapley, 15 partners: exactShapley over coalitionCost (the PoolGame engine), 2^15 coalitions;
- * - sampled Shapley, 100 partners, adaptive: batches of sampledShapley with fresh seeds, merged exactly
- *   (Chan et al.'s pooled mean and variance), until every partner's 95% half-width is ≤ 1% of
+ * - sampled Shapley, 100 partners: one sampledShapley run (stratified by join position, see
+ *   src/collab/sampled-shapley.ts) that stops as soon as every partner's 95% half-width is ≤ 1% of
  *   max(its share, the mean share) — the second term so a partner with a tiny share is held to 1% of a
- *   typical share rather than to a vanishing absolute width — or until --budget seconds (default 120)
- *   are spent. The next batch is sized from the widest interval (width ∝ 1/√samples), +10%.
+ *   typical share rather than to a vanishing absolute width — or when --budget seconds (default 120)
+ *   are spent. The clock includes everything: the orders, the coalition solves and the checks.
  * - anchor, in the same run: 300 random coalitions of the 100-partner pool costed by coverLanes over the
  *   members' lanes (the engine before PoolGame) and by a fresh PoolGame, which must agree; the ratio is
  *   the engine's speed-up per coalition.
@@ -26,7 +26,8 @@ import { coalitionCost } from '../src/collab/coalition-cost.ts';
 import { coverLanes } from '../src/collab/cover-lanes.ts';
 import type { PoolLane, PoolPlace } from '../src/collab/pool-lane.ts';
 import { PoolGame } from '../src/collab/pool-game.ts';
-import { exactShapley, sampledShapley } from '../src/collab/shapley.ts';
+import { sampledShapley } from '../src/collab/sampled-shapley.ts';
+import { exactShapley } from '../src/collab/shapley.ts';
 import type { Equipment } from '../src/domain/equipment.ts';
 import { loadGazetteer } from '../src/files/load-gazetteer.ts';
 import { SeededRandom } from '../src/sim/seeded-random.ts';
@@ -101,45 +102,26 @@ console.error('pool bench: sampled Shapley, 100 partners, adaptive…');
 const lanes100 = realisticPool(100, 42);
 const partners100 = partnersOf(lanes100);
 const n = partners100.length;
-const mean = new Float64Array(n);
-const m2 = new Float64Array(n);
-let samples = 0;
-let batches = 0;
-let widest = Infinity;
-let batchSize = 100;
+let lastReport = 0;
 started = performance.now();
-for (;;) {
-  const batch = sampledShapley(partners100, (s) => coalitionCost(lanes100, s), {
-    samples: batchSize,
-    seed: 1000 + batches,
-  });
-  batches++;
-  partners100.forEach((partner, i) => {
-    const { share, halfWidth } = batch.get(partner)!;
-    // Back from the batch's interval to its sum of squared deviations, then Chan's pooled update.
-    const batchM2 = (halfWidth / 1.96) ** 2 * batchSize * (batchSize - 1);
-    const delta = share - mean[i]!;
-    const merged = samples + batchSize;
-    mean[i] = mean[i]! + (delta * batchSize) / merged;
-    m2[i] = m2[i]! + batchM2 + (delta * delta * samples * batchSize) / merged;
-  });
-  samples += batchSize;
-  const meanShare = mean.reduce((a, b) => a + b, 0) / n;
-  widest = 0;
-  for (let i = 0; i < n; i++) {
-    const halfWidth = 1.96 * Math.sqrt(m2[i]! / (samples - 1) / samples);
-    widest = Math.max(widest, halfWidth / Math.max(mean[i]!, meanShare));
-  }
-  const elapsed = performance.now() - started;
-  console.error(`  ${samples} samples, widest ±${(100 * widest).toFixed(2)}%, ${seconds(elapsed)} s`);
-  if (widest <= RELATIVE_HALF_WIDTH || elapsed > budgetSeconds * 1000) break;
-  const needed = Math.ceil(samples * (widest / RELATIVE_HALF_WIDTH) ** 2 * 1.1);
-  // Never more than the budget is likely to allow at the pace so far.
-  const affordable = Math.floor((samples / elapsed) * (budgetSeconds * 1000 - elapsed));
-  // A sliver of budget left would only add a few orders: stop and report.
-  if (affordable < Math.max(10, 0.05 * samples)) break;
-  batchSize = Math.max(2, Math.min(needed - samples, affordable));
-}
+const sampled = sampledShapley(partners100, (s) => coalitionCost(lanes100, s), {
+  samples: Number.MAX_SAFE_INTEGER,
+  seed: 1000,
+  relativeHalfWidth: RELATIVE_HALF_WIDTH,
+  stopEarly: (progress) => {
+    const elapsed = performance.now() - started;
+    if (elapsed - lastReport > 5000) {
+      lastReport = elapsed;
+      console.error(
+        `  ${progress.samples} orders + ${progress.targetedDraws} single draws, ` +
+          `widest ±${(100 * progress.widestRelativeHalfWidth).toFixed(2)}%, ${seconds(elapsed)} s`,
+      );
+    }
+    return elapsed > budgetSeconds * 1000;
+  },
+});
+const { samples } = sampled;
+const widest = sampled.widestRelativeHalfWidth;
 const sampledMs = performance.now() - started;
 const reached = widest <= RELATIVE_HALF_WIDTH;
 
@@ -175,8 +157,9 @@ const report = {
     partners: n,
     lanes: lanes100.length,
     samples,
-    batches,
-    coalitionsPerSample: n,
+    strata: sampled.strata,
+    targetedDraws: sampled.targetedDraws,
+    coalitions: samples * (n + 1) + 2 * sampled.targetedDraws,
     widestHalfWidthPercent: 100 * widest,
     reachedOnePercent: reached,
     seconds: sampledMs / 1000,
@@ -199,8 +182,8 @@ else {
       `${report.machine}; 1-min load average ${report.loadAverage1m.toFixed(2)}`,
       `exact Shapley: ${report.exact.partners} partners, ${report.exact.lanes} lanes, ${report.exact.coalitions.toLocaleString('en-US')} coalitions in ${seconds(exactMs)} s ` +
         `(target < ${TARGET_SECONDS} s: ${yes(report.exact.withinTarget)}); efficient: ${yes(report.exact.efficient)}`,
-      `sampled Shapley: ${n} partners, ${lanes100.length} lanes, ${samples.toLocaleString('en-US')} join orders (${batches} batches, ` +
-        `${(samples * n).toLocaleString('en-US')} coalitions) in ${seconds(sampledMs)} s; widest 95% half-width ±${report.sampled.widestHalfWidthPercent.toFixed(2)}% ` +
+      `sampled Shapley: ${n} partners, ${lanes100.length} lanes, ${samples.toLocaleString('en-US')} join orders + ${sampled.targetedDraws.toLocaleString('en-US')} single draws (${sampled.strata} position strata, ` +
+        `${report.sampled.coalitions.toLocaleString('en-US')} coalitions) in ${seconds(sampledMs)} s; widest 95% half-width ±${report.sampled.widestHalfWidthPercent.toFixed(2)}% ` +
         `of max(share, mean share) (±1% reached: ${yes(reached)}; target < ${TARGET_SECONDS} s: ${yes(report.sampled.withinTarget)})`,
       `anchor: ${coalitions.length} coalitions of the 100-partner pool, coverLanes ${coverMs.toFixed(0)} ms vs PoolGame ${gameMs.toFixed(0)} ms ` +
         `= ${report.anchor.speedUp.toFixed(1)}× per coalition; costs agree: ${yes(agree)}`,

@@ -12,8 +12,12 @@ import type { SolveLinearProgram } from '../collab/linear-program.ts';
 import { nucleolus } from '../collab/nucleolus.ts';
 import type { PoolLane } from '../collab/pool-lane.ts';
 import { proportional } from '../collab/proportional.ts';
-import { MAX_EXACT_PARTNERS, exactShapley, sampledShapley } from '../collab/shapley.ts';
+import { sampledShapley } from '../collab/sampled-shapley.ts';
+import { MAX_EXACT_PARTNERS, exactShapley } from '../collab/shapley.ts';
 import { NorthboundError } from '../domain/errors.ts';
+
+/** Sampled Shapley stops once every 95% interval is within ±1% of max(share, mean share). */
+const SAMPLED_RELATIVE_HALF_WIDTH = 0.01;
 
 export const ALLOCATION_METHODS = ['shapley', 'dual', 'nucleolus', 'proportional', 'epm'] as const;
 export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
@@ -29,7 +33,7 @@ export interface AllocationInput {
   readonly cover: CoverLanesOptions;
   /** Loaded only by the LP methods (nucleolus, epm). */
   readonly linearProgramSolver: () => Promise<SolveLinearProgram>;
-  /** Join orders for sampled Shapley (pools above MAX_EXACT_PARTNERS). */
+  /** The most join orders for sampled Shapley (pools above MAX_EXACT_PARTNERS); it stops at ±1% sooner. */
   readonly samples: number;
   readonly seed: number;
 }
@@ -62,13 +66,24 @@ export async function allocatePoolCost(input: AllocationInput): Promise<PoolAllo
     case 'shapley': {
       if (n <= MAX_EXACT_PARTNERS)
         return { allocated: exactShapley(partners, costOf), intervals: null, how: exact };
-      const sampled = sampledShapley(partners, costOf, { samples: input.samples, seed: input.seed });
+      const sampled = sampledShapley(partners, costOf, {
+        samples: input.samples,
+        seed: input.seed,
+        relativeHalfWidth: SAMPLED_RELATIVE_HALF_WIDTH,
+      });
+      const percent = (100 * sampled.widestRelativeHalfWidth).toFixed(1);
       return {
-        allocated: new Map([...sampled].map(([partner, share]) => [partner, share.share])),
+        allocated: new Map([...sampled.shares].map(([partner, share]) => [partner, share.share])),
         intervals: new Map(
-          [...sampled].map(([partner, share]) => [partner, { low: share.low, high: share.high }]),
+          [...sampled.shares].map(([partner, share]) => [partner, { low: share.low, high: share.high }]),
         ),
-        how: `sampled from ${input.samples} random join orders (seed ${input.seed}), 95% intervals shown`,
+        how:
+          `sampled from ${sampled.samples} random join orders` +
+          (sampled.targetedDraws > 0
+            ? ` and ${sampled.targetedDraws} single draws for the widest shares`
+            : '') +
+          ` (seed ${input.seed}, stratified by join position), 95% intervals shown, ` +
+          `the widest ±${percent}% of max(share, mean share)`,
       };
     }
     case 'nucleolus':

@@ -125,7 +125,10 @@ export async function planPool(deps: PlanPoolDeps, input: PlanPoolInput): Promis
   };
   const network = poolLanesOf(lanes);
   const partners = [...new Set(lanes.map((lane) => lane.partnerId as string))].sort();
-  const costOf = memoised((coalition) => coalitionCost(network.lanes, coalition, cover));
+  const direct: CoalitionCostOf = (coalition) => coalitionCost(network.lanes, coalition, cover);
+  // Enumerating methods and the core check meet each coalition again: memoise them. Sampled orders of a
+  // larger pool almost never repeat a coalition, and keys of 100 names would only cost time and memory.
+  const costOf = partners.length <= MAX_EXACT_PARTNERS ? memoised(direct) : direct;
   const pooled = coverLanes(network.lanes, cover);
   const allocation = await allocatePoolCost({
     method: input.method,

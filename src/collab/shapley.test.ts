@@ -5,7 +5,8 @@ import { greatCircleMiles } from '../domain/geo.ts';
 import { standaloneCosts } from './coalition-cost.ts';
 import type { PoolPlace } from './pool-lane.ts';
 import { proportional } from './proportional.ts';
-import { exactShapley, sampledShapley } from './shapley.ts';
+import { sampledShapley } from './sampled-shapley.ts';
+import { exactShapley } from './shapley.ts';
 
 const c = 2.26;
 const miles = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2;
@@ -111,9 +112,9 @@ describe('Shapley axioms on eight partners', () => {
     let covered = 0;
     let intervals = 0;
     for (let seed = 1; seed <= 20; seed++) {
-      const sampled = sampledShapley(EIGHT, eightGame, { samples: 300, seed });
+      const sampled = sampledShapley(EIGHT, eightGame, { samples: 300, seed }).shares;
       const total = [...sampled.values()].reduce((sum, s) => sum + s.share, 0);
-      expect(total).toBeCloseTo(eightGame(new Set(EIGHT)), 6);
+      expect(total).toBeCloseTo(eightGame(new Set(EIGHT)), 9);
       for (const partner of EIGHT) {
         const estimate = sampled.get(partner)!;
         const exact = shares.get(partner)!;
@@ -133,11 +134,73 @@ describe('Shapley axioms on eight partners', () => {
   });
 
   it('sampling is reproducible by seed and differs across seeds', () => {
-    const once = sampledShapley(EIGHT, eightGame, { samples: 50, seed: 7 });
-    const again = sampledShapley(EIGHT, eightGame, { samples: 50, seed: 7 });
-    const other = sampledShapley(EIGHT, eightGame, { samples: 50, seed: 8 });
+    const once = sampledShapley(EIGHT, eightGame, { samples: 50, seed: 7 }).shares;
+    const again = sampledShapley(EIGHT, eightGame, { samples: 50, seed: 7 }).shares;
+    const other = sampledShapley(EIGHT, eightGame, { samples: 50, seed: 8 }).shares;
     expect([...again]).toEqual([...once]);
     expect(other.get('p0')!.share).not.toBe(once.get('p0')!.share);
+  });
+});
+
+describe('sampled Shapley: stratification and stopping', () => {
+  it('removes the spread due to join position: a game of coalition size alone is estimated exactly', () => {
+    // Marginals range from 100 (joining first) to 100(√10 − √9) ≈ 16 (last): the plain mean's error.
+    // Ten players, ten strata of one position each: within a stratum every draw is the same.
+    const players = Array.from({ length: 10 }, (_, i) => `q${i}`);
+    const game = (s: ReadonlySet<string>) =>
+      (s.size === 0 ? 0 : 100 * Math.sqrt(s.size)) + (s.has('q0') ? 7 : 0);
+    const run = sampledShapley(players, game, { samples: 400, seed: 3 });
+    expect(run.strata).toBe(10);
+    const fair = (100 * Math.sqrt(10)) / 10;
+    for (const [player, share] of run.shares) {
+      expect(share.halfWidth).toBeLessThan(1e-9);
+      expect(share.share).toBeCloseTo(player === 'q0' ? fair + 7 : fair, 9);
+    }
+  });
+
+  it('with a target, tops up the widest partners by single draws and still covers the exact shares', () => {
+    let covered = 0;
+    let intervals = 0;
+    let targeted = 0;
+    const shares = exactShapley(EIGHT, eightGame);
+    for (let seed = 1; seed <= 20; seed++) {
+      const run = sampledShapley(EIGHT, eightGame, { samples: 50_000, seed, relativeHalfWidth: 0.01 });
+      targeted += run.targetedDraws;
+      expect(run.widestRelativeHalfWidth).toBeLessThanOrEqual(0.01);
+      const total = [...run.shares.values()].reduce((sum, s) => sum + s.share, 0);
+      expect(total).toBeCloseTo(eightGame(new Set(EIGHT)), 9);
+      for (const [partner, estimate] of run.shares) {
+        if (partner === 'p7') {
+          expect(estimate.share).toBe(0);
+          continue;
+        }
+        intervals++;
+        const exact = shares.get(partner)!;
+        if (estimate.low <= exact && exact <= estimate.high) covered++;
+      }
+    }
+    expect(targeted).toBeGreaterThan(0);
+    expect(covered / intervals).toBeGreaterThan(0.88);
+  });
+
+  it('stops at the asked relative width, or when told to, and says how far it got', () => {
+    const early = sampledShapley(EIGHT, eightGame, { samples: 100_000, seed: 5, relativeHalfWidth: 0.05 });
+    expect(early.samples).toBeLessThan(100_000);
+    expect(early.widestRelativeHalfWidth).toBeLessThanOrEqual(0.05);
+    const seen: number[] = [];
+    const told = sampledShapley(EIGHT, eightGame, {
+      samples: 100_000,
+      seed: 5,
+      stopEarly: (progress) => {
+        seen.push(progress.samples);
+        return progress.samples >= 300;
+      },
+    });
+    expect(told.samples).toBe(300);
+    expect(seen[0]).toBe(160); // the first check: 20 orders per stratum, 8 strata
+    expect(() => sampledShapley(EIGHT, eightGame, { samples: 10, seed: 1, relativeHalfWidth: 0 })).toThrow(
+      'relativeHalfWidth is 0',
+    );
   });
 });
 
