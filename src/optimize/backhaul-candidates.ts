@@ -37,9 +37,12 @@
  * columns in grid order (loads one truck scans sit in neighbouring slots); per truck, a walk over the grid
  * cells of its search box (the great-circle cap of the radius) in its parts, a binary search per cell on
  * window opening, then number-only tests. The deadhead, the one trigonometric cost, is computed only for
- * pairs that pass every cheaper test, inline for the default distance (backhaul-road-miles.ts); the miles
- * from each load to each home terminal are memoised while the terminals are few; the drive time of each
- * loaded run and its crossing bound once per load. Nothing is allocated per examined pair or per arc;
+ * pairs that pass every cheaper test, inline for the default distance (backhaul-road-miles.ts); the value
+ * before the truck's own terms (with the miles from each load to each home terminal) is memoised while the
+ * terminals are few; the drive time of each loaded run and its crossing bound once per load. The exact
+ * arrival (hours of service of the deadhead) is worked out only when the window and delivery tests fail
+ * at the latest arrival any in-radius deadhead allows (backhaul-delivery-check.ts: every test only gets
+ * harder as the pickup gets later). Nothing is allocated per examined pair or per arc;
  * arcs (column, cost) go straight into growable typed arrays. An arc's deadhead, miles home and pickup
  * instant are recomputed when asked (arcFacts), not stored: ~55 MB less of fresh array buffers per
  * build, and V8 pays for every ~64 MB of those with a full GC of the caller's heap (backhaul-arc-facts.ts).
@@ -48,13 +51,12 @@
 import { NorthboundError } from '../domain/errors.ts';
 import type { Load } from '../domain/load.ts';
 import type { BorderPort } from '../domain/border-port.ts';
-import type { LatLon } from '../domain/geo.ts';
 import { arcFactsReader, type BackhaulArcFacts } from './backhaul-arc-facts.ts';
 import { BackhaulArcBuffer } from './backhaul-arc-buffer.ts';
 import { BackhaulDeliveryCheck } from './backhaul-delivery-check.ts';
 import { readBackhaulFleet, searchBox, type AvailableTruck } from './backhaul-fleet-columns.ts';
 import { legalPart, readBackhaulLoads } from './backhaul-load-columns.ts';
-import { packLoadRecords, PICKUP_IN_US, type BackhaulLoadRecords } from './backhaul-load-records.ts';
+import { milesHome, packLoadRecords, PICKUP_IN_US } from './backhaul-load-records.ts';
 import { LoadRoutes } from './backhaul-load-routes.ts';
 import {
   resolveBackhaulOptions,
@@ -372,33 +374,4 @@ export function buildBackhaulCandidates(
       delivery: late,
     },
   };
-}
-
-/**
- * Road miles from the destination of the load at grid position p to `home`, as the provider measures
- * them (inline for the default distance); `drop` is the reused point a custom provider is handed.
- */
-function milesHome(
-  records: BackhaulLoadRecords,
-  p: number,
-  home: LatLon,
-  homeCosLat: number,
-  options: ResolvedBackhaulOptions,
-  drop: { lat: number; lon: number },
-): number {
-  if (options.greatCircleDistance) {
-    const { destLat, destLon, destCosLat } = records;
-    return greatCircleRoadMiles(
-      destLat[p]!,
-      destLon[p]!,
-      destCosLat[p]!,
-      home.lat,
-      home.lon,
-      homeCosLat,
-      options.roadFactor,
-    );
-  }
-  drop.lat = records.destLat[p]!;
-  drop.lon = records.destLon[p]!;
-  return options.distance.roadMiles(drop, home);
 }

@@ -12,8 +12,11 @@
  *   5 rate, USD                     6 loaded road miles     7 cos(origin latitude)
  * The offsets are written as literals in the loop (a named constant there is a load, not a number).
  */
+import type { LatLon } from '../domain/geo.ts';
 import { CREDENTIALS } from '../domain/truck.ts';
 import type { BackhaulLoadColumns } from './backhaul-load-columns.ts';
+import type { ResolvedBackhaulOptions } from './backhaul-options.ts';
+import { greatCircleRoadMiles } from './backhaul-road-miles.ts';
 
 export const RECORD_SIZE = 8;
 /** Flag bit of hot[8p + 4], above the credential bits: the pickup is in the US. */
@@ -72,4 +75,33 @@ export function packLoadRecords(
     records.destCosLat[p] = columns.destCosLat[j]!;
   }
   return records;
+}
+
+/**
+ * Road miles from the destination of the load at grid position p to `home`, as the provider measures
+ * them (inline for the default distance); `drop` is the reused point a custom provider is handed.
+ */
+export function milesHome(
+  records: BackhaulLoadRecords,
+  p: number,
+  home: LatLon,
+  homeCosLat: number,
+  options: ResolvedBackhaulOptions,
+  drop: { lat: number; lon: number },
+): number {
+  if (options.greatCircleDistance) {
+    const { destLat, destLon, destCosLat } = records;
+    return greatCircleRoadMiles(
+      destLat[p]!,
+      destLon[p]!,
+      destCosLat[p]!,
+      home.lat,
+      home.lon,
+      homeCosLat,
+      options.roadFactor,
+    );
+  }
+  drop.lat = records.destLat[p]!;
+  drop.lon = records.destLon[p]!;
+  return options.distance.roadMiles(drop, home);
 }
