@@ -182,5 +182,32 @@ describe.each(cliEngines('nb_pool'))('the pool on $name', { timeout: 600_000 }, 
       ['SHP-88123', 'accept'],
       ['SHP-88124', 'decline'],
     ]);
+
+    // The shipper cancels the accepted tender (and one we never received): the broker is warned to
+    // release the truck, the tender shows it, and it can no longer be answered.
+    const cancel = join(dir, 'cancel.edi');
+    writeFileSync(
+      cancel,
+      [
+        'ISA*00*          *00*          *ZZ*SHIPPERCO      *ZZ*NORTHBOUND     *261121*0800*U*00401*000000102*0*P*>',
+        'GS*SM*SHIPPERCO*NORTHBOUND*20261121*0800*102*X*004010',
+        'ST*204*0001',
+        'B2**NBHL**SHP-88123**PP',
+        'B2A*01*LT',
+        'SE*4*0001',
+        'ST*204*0002',
+        'B2**NBHL**SHP-77777**PP',
+        'B2A*01*LT',
+        'SE*4*0002',
+        'GE*2*102',
+        'IEA*1*000000102',
+      ].join('~\n') + '~\n',
+    );
+    const cancelled = run('tender', 'import', cancel);
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toContain('cancelled after we accepted — release the truck: SHP-88123');
+    expect(cancelled.stdout).toContain('cancellations of tenders never received, ignored: SHP-77777');
+    expect(run('tender', 'list').stdout).toMatch(/SHP-88123 .* accept, cancelled 2026-/);
+    expect(run('tender', 'import', cancel).stdout).toContain('already cancelled, unchanged: SHP-88123');
   });
 });

@@ -5,6 +5,11 @@
  * the segment and element. Loads go in through the loads import (idempotent by load id = the tender's
  * shipment id); tenders already answered are left as they were, so re-reading a file never reopens a
  * settled load. The tender rows keep what the 990 must echo.
+ *
+ * A cancellation (B2A-01 "01") withdraws the shipment's tender: its load leaves planning and the tender
+ * can no longer be answered; cancelling one we accepted is reported, since a truck may be on its way.
+ * Within one file the last transaction per shipment wins: an original then a cancel is stored and
+ * withdrawn; a cancel then an original offers it again.
  */
 import type { Currency } from '../domain/units.ts';
 import type { Gazetteer } from '../domain/gazetteer.ts';
@@ -28,6 +33,12 @@ export interface ImportTendersReport {
   readonly loadIds: readonly string[];
   /** Tenders answered before: their loads were left as they are. */
   readonly alreadyAnswered: readonly string[];
+  /** Withdrawn by this file's cancellations, and of those the ones we had accepted. */
+  readonly cancelled: readonly string[];
+  readonly cancelledAfterAcceptance: readonly string[];
+  /** Cancellations of tenders withdrawn before, or never received: nothing changed. */
+  readonly alreadyCancelled: readonly string[];
+  readonly unknownCancellations: readonly string[];
 }
 
 async function readText(files: FileAccess, path: string): Promise<string> {
@@ -48,7 +59,14 @@ export async function importTenders(
 ): Promise<ImportTendersReport> {
   const { store } = deps;
   const file = input.path.split(/[\\/]/).at(-1) ?? input.path;
-  const tenders = parseEdi204(await readText(deps.files, input.path), file);
+  const received = parseEdi204(await readText(deps.files, input.path), file);
+  // Per shipment: its last offer (stored), and whether the file's last word on it is a cancellation.
+  const offered = new Map(
+    received.filter((tender) => tender.purpose !== 'cancellation').map((t) => [t.shipmentId, t]),
+  );
+  const last = new Map(received.map((tender) => [tender.shipmentId, tender]));
+  const tenders = [...offered.values()];
+  const cancellations = [...last.values()].filter((tender) => tender.purpose === 'cancellation');
   const loads = tenders.map((tender) =>
     tenderToLoad(tender, {
       file,
@@ -89,12 +107,22 @@ export async function importTenders(
       declineReason: null,
       respondedAt: null,
       responseControlNumber: null,
+      cancelledAt: null,
+      cancelFileName: null,
     }));
   const saved = await store.pool.saveTenders(input.tenantId, records);
+  const withdrawn = await store.pool.cancelTenders(
+    input.tenantId,
+    cancellations.map((tender) => ({ loadId: tender.shipmentId, fileName: file, cancelledAt: receivedAt })),
+  );
   return {
     file,
-    tenders: tenders.length,
+    tenders: received.length,
     loadIds: open.map((load) => load.loadId),
     alreadyAnswered: [...answered, ...saved.answered],
+    cancelled: withdrawn.cancelled,
+    cancelledAfterAcceptance: withdrawn.afterAcceptance,
+    alreadyCancelled: withdrawn.alreadyCancelled,
+    unknownCancellations: withdrawn.unknown,
   };
 }

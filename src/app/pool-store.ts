@@ -40,6 +40,27 @@ export interface TenderRecord {
   readonly declineReason: string | null;
   readonly respondedAt: Date | null;
   readonly responseControlNumber: number | null;
+  /** When a 204 cancellation (B2A-01 "01") withdrew the tender, and the file it came in; else null. */
+  readonly cancelledAt: Date | null;
+  readonly cancelFileName: string | null;
+}
+
+/** A 204 cancellation of an earlier tender, by shipment id (= the tender's load id). */
+export interface TenderCancellation {
+  readonly loadId: string;
+  readonly fileName: string;
+  readonly cancelledAt: Date;
+}
+
+export interface CancelTendersReport {
+  /** Withdrawn now; their loads leave planning. */
+  readonly cancelled: string[];
+  /** Among `cancelled`: tenders we had accepted — a truck may be on its way. */
+  readonly afterAcceptance: string[];
+  /** Withdrawn before: left as they were. */
+  readonly alreadyCancelled: string[];
+  /** No tender with that shipment id: nothing to withdraw. */
+  readonly unknown: string[];
 }
 
 export interface TenderResponseRecord {
@@ -56,14 +77,24 @@ export interface PoolStore {
   partners(tenantId: TenantId, viewer: PoolViewer): Promise<PoolPartner[]>;
   /**
    * Records received tenders. A tender already answered is left as it was (its load settled); an
-   * unanswered one is replaced by the newer copy. Returns the load ids whose tenders were answered.
+   * unanswered one is replaced by the newer copy, which also lifts a cancellation (offered again).
+   * Returns the load ids whose tenders were answered.
    */
   saveTenders(tenantId: TenantId, tenders: readonly TenderRecord[]): Promise<{ answered: string[] }>;
+  /**
+   * Withdraws tenders by 204 cancellation, in one transaction: each existing tender not yet withdrawn is
+   * marked with the time and file (answered or not: an accepted load can still be cancelled by the shipper).
+   */
+  cancelTenders(
+    tenantId: TenantId,
+    cancellations: readonly TenderCancellation[],
+  ): Promise<CancelTendersReport>;
   tender(tenantId: TenantId, loadId: string): Promise<TenderRecord | null>;
   tenders(tenantId: TenantId): Promise<TenderRecord[]>;
   /**
    * Records the response and numbers its 990 (the tenant's next control number), and on accept marks
-   * the load committed, all in one transaction. Refused (conflict) when the tender was already answered.
+   * the load committed, all in one transaction. Refused (conflict) when the tender was already answered
+   * or withdrawn.
    */
   respondToTender(tenantId: TenantId, response: TenderResponseRecord): Promise<TenderRecord>;
 }

@@ -7,6 +7,7 @@
 import { Argument, Command, Option } from 'commander';
 import { importTenders } from '../app/import-tenders.ts';
 import { respondToTender } from '../app/respond-to-tender.ts';
+import type { TenderRecord } from '../app/pool-store.ts';
 import { tenantOf, withCommonOptions, type CommonOptions } from './common-options.ts';
 import { withStore } from './with-store.ts';
 import { formatTable } from './format-table.ts';
@@ -34,10 +35,36 @@ const importSubcommand = (services: CliServices) =>
             ...(report.alreadyAnswered.length === 0
               ? []
               : [`already answered, left as they were: ${report.alreadyAnswered.join(', ')}`]),
+            ...(report.cancelled.length === 0
+              ? []
+              : [`cancelled by the shipper, out of planning: ${report.cancelled.join(', ')}`]),
+            ...(report.cancelledAfterAcceptance.length === 0
+              ? []
+              : [
+                  `WARNING: cancelled after we accepted — release the truck: ${report.cancelledAfterAcceptance.join(', ')}`,
+                ]),
+            ...(report.alreadyCancelled.length === 0
+              ? []
+              : [`already cancelled, unchanged: ${report.alreadyCancelled.join(', ')}`]),
+            ...(report.unknownCancellations.length === 0
+              ? []
+              : [
+                  `cancellations of tenders never received, ignored: ${report.unknownCancellations.join(', ')}`,
+                ]),
           ].join('\n'),
         );
       }),
     );
+
+/** open, accept, decline (reason) — and "cancelled" after either when the shipper withdrew it. */
+function answerOf(t: TenderRecord): string {
+  const answer =
+    t.response === null ? 'open' : `${t.response}${t.declineReason === null ? '' : ` (${t.declineReason})`}`;
+  if (t.cancelledAt === null) return answer;
+  return t.response === null
+    ? `cancelled ${when(t.cancelledAt)}`
+    : `${answer}, cancelled ${when(t.cancelledAt)}`;
+}
 
 const listSubcommand = (services: CliServices) =>
   withCommonOptions(new Command('list'))
@@ -61,9 +88,7 @@ const listSubcommand = (services: CliServices) =>
                   t.loadId,
                   t.sender.id,
                   when(t.receivedAt),
-                  t.response === null
-                    ? 'open'
-                    : `${t.response}${t.declineReason === null ? '' : ` (${t.declineReason})`}`,
+                  answerOf(t),
                   when(t.respondedAt),
                   t.responseControlNumber === null ? '—' : String(t.responseControlNumber),
                 ]),

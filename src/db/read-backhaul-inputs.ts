@@ -48,13 +48,15 @@ export async function readTrucksAfterDelivery(
 
 export async function readOpenLoads(db: SqlSession, tenantId: string, from: Date, to: Date): Promise<Load[]> {
   // Open = not yet booked by anyone, not already taken by a truck (no dispatch), and not a tender the
-  // broker declined (the shipper has been told no: planning it would promise a load we refused).
+  // broker declined (the shipper has been told no: planning it would promise a load we refused) or the
+  // shipper cancelled (a 204 B2A-01 "01": the freight is gone).
   const { rows } = await db.query<Row>(
     `SELECT l.* , l.rate::float8 AS rate_number FROM loads l
      WHERE l.tenant_id = $1 AND l.status <> 'booked' AND l.pickup_latest >= $2 AND l.pickup_earliest < $3
        AND NOT EXISTS (SELECT 1 FROM dispatches x WHERE x.tenant_id = l.tenant_id AND x.load_id = l.load_id)
        AND NOT EXISTS (SELECT 1 FROM tenders t
-                       WHERE t.tenant_id = l.tenant_id AND t.load_id = l.load_id AND t.response = 'decline')
+                       WHERE t.tenant_id = l.tenant_id AND t.load_id = l.load_id
+                         AND (t.response = 'decline' OR t.cancelled_at IS NOT NULL))
      ORDER BY l.pickup_earliest, l.load_id`,
     [tenantId, from, to],
   );

@@ -165,6 +165,8 @@ export interface TendersTable {
   decline_reason: string | null;
   responded_at: Timestamp | null;
   response_control_number: number | null;
+  cancelled_at: Timestamp | null;
+  cancel_file_name: string | null;
 }
 
 export interface ImportRunsTable {

@@ -2,7 +2,7 @@
  * The PoolStore port over a SqlDatabase: partners' lanes (filtered by viewer in SQL, so a partner's
  * read cannot carry another partner's rows) and the broker's EDI tenders with their responses.
  */
-import type { PoolStore, PoolViewer, TenderRecord } from '../app/pool-store.ts';
+import type { CancelTendersReport, PoolStore, PoolViewer, TenderRecord } from '../app/pool-store.ts';
 import { NorthboundError } from '../domain/errors.ts';
 import type { Equipment } from '../domain/equipment.ts';
 import type { LaneId, MarketId, PartnerId, TenantId } from '../domain/ids.ts';
@@ -78,12 +78,14 @@ function readTender(r: TenderRow): TenderRecord {
     declineReason: r.decline_reason,
     respondedAt: r.responded_at === null ? null : date(r.responded_at),
     responseControlNumber: r.response_control_number,
+    cancelledAt: r.cancelled_at === null ? null : date(r.cancelled_at),
+    cancelFileName: r.cancel_file_name,
   };
 }
 
 const TENDER_COLUMNS = `load_id, shipment_id, scac, purpose, file_name, sender_qualifier, sender_id,
   receiver_qualifier, receiver_id, sender_code, receiver_code, reference_list, received_at, response,
-  decline_reason, responded_at, response_control_number`;
+  decline_reason, responded_at, response_control_number, cancelled_at, cancel_file_name`;
 
 export function createSqlPoolStore(db: SqlDatabase): PoolStore {
   // Takes the session: inside a transaction PGlite's one connection is the transaction's.
@@ -128,14 +130,14 @@ export function createSqlPoolStore(db: SqlDatabase): PoolStore {
         for (const t of tenders) {
           const { rows } = await tx.query<{ response: string | null }>(
             `INSERT INTO tenders (tenant_id, ${TENDER_COLUMNS})
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, NULL, NULL, NULL, NULL)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, NULL, NULL, NULL, NULL, NULL, NULL)
              ON CONFLICT (tenant_id, load_id) DO UPDATE SET
                shipment_id = EXCLUDED.shipment_id, scac = EXCLUDED.scac, purpose = EXCLUDED.purpose,
                file_name = EXCLUDED.file_name, sender_qualifier = EXCLUDED.sender_qualifier,
                sender_id = EXCLUDED.sender_id, receiver_qualifier = EXCLUDED.receiver_qualifier,
                receiver_id = EXCLUDED.receiver_id, sender_code = EXCLUDED.sender_code,
                receiver_code = EXCLUDED.receiver_code, reference_list = EXCLUDED.reference_list,
-               received_at = EXCLUDED.received_at
+               received_at = EXCLUDED.received_at, cancelled_at = NULL, cancel_file_name = NULL
              WHERE tenders.response IS NULL
              RETURNING response`,
             [
@@ -162,6 +164,31 @@ export function createSqlPoolStore(db: SqlDatabase): PoolStore {
       });
     },
 
+    async cancelTenders(tenantId, cancellations) {
+      return db.transaction(async (tx) => {
+        const report: CancelTendersReport = {
+          cancelled: [],
+          afterAcceptance: [],
+          alreadyCancelled: [],
+          unknown: [],
+        };
+        for (const c of cancellations) {
+          const { rows } = await tx.query<{ response: string | null }>(
+            `UPDATE tenders SET cancelled_at = $3, cancel_file_name = $4
+             WHERE tenant_id = $1 AND load_id = $2 AND cancelled_at IS NULL
+             RETURNING response`,
+            [tenantId, c.loadId, c.cancelledAt.toISOString(), c.fileName],
+          );
+          if (rows[0] !== undefined) {
+            report.cancelled.push(c.loadId);
+            if (rows[0].response === 'accept') report.afterAcceptance.push(c.loadId);
+          } else if ((await tender(tx, tenantId, c.loadId)) === null) report.unknown.push(c.loadId);
+          else report.alreadyCancelled.push(c.loadId);
+        }
+        return report;
+      });
+    },
+
     tender: (tenantId, loadId) => tender(db, tenantId, loadId),
 
     async tenders(tenantId) {
@@ -180,7 +207,7 @@ export function createSqlPoolStore(db: SqlDatabase): PoolStore {
           `UPDATE tenders SET response = $3, decline_reason = $4, responded_at = $5,
              response_control_number = (SELECT coalesce(max(response_control_number), 0) + 1
                                          FROM tenders WHERE tenant_id = $1)
-           WHERE tenant_id = $1 AND load_id = $2 AND response IS NULL
+           WHERE tenant_id = $1 AND load_id = $2 AND response IS NULL AND cancelled_at IS NULL
            RETURNING load_id`,
           [
             tenantId,
@@ -192,6 +219,14 @@ export function createSqlPoolStore(db: SqlDatabase): PoolStore {
         );
         if (rows.length === 0) {
           const existing = await tender(tx, tenantId, response.loadId);
+          if (existing?.cancelledAt != null && existing.response === null) {
+            throw new NorthboundError(
+              'conflict',
+              `Cannot ${response.response} the tender for load ${response.loadId}: the shipper cancelled it ` +
+                `(${existing.cancelFileName} at ${existing.cancelledAt.toISOString()})`,
+              { loadId: response.loadId, cancelledAt: existing.cancelledAt.toISOString() },
+            );
+          }
           throw existing === null
             ? new NorthboundError(
                 'not_found',

@@ -42,8 +42,44 @@ const tender = (loadId: string, overrides: Partial<TenderRecord> = {}): TenderRe
   declineReason: null,
   respondedAt: null,
   responseControlNumber: null,
+  cancelledAt: null,
+  cancelFileName: null,
   ...overrides,
 });
+
+const tenderLoad = (loadId: string) => ({
+  loadId: asId(loadId),
+  shipperId: null,
+  shipperName: 'ShipperCo',
+  origin: { ...PLACES.chicago, marketId: null },
+  dest: { ...PLACES.toronto, marketId: null },
+  pickupEarliest: new Date('2026-11-23T14:00:00Z'),
+  pickupLatest: new Date('2026-11-23T22:00:00Z'),
+  deliveryLatest: null,
+  equipment: 'dry_van' as const,
+  weightLb: null,
+  rate: 2900,
+  currency: 'USD' as const,
+  status: 'offered' as const,
+  requirements: [],
+  preArranged: true,
+});
+
+/** Stores the loads a tender file would have created, as the loads import does. */
+async function importTenderLoads(store: Store, ids: readonly string[]): Promise<void> {
+  await store.importRecords({
+    tenantId: T1,
+    kind: 'loads',
+    fileName: 'tenders.edi',
+    startedAt: new Date('2026-11-20T13:00:00Z'),
+    now: () => new Date('2026-11-20T13:00:01Z'),
+    conflictPolicy: 'reject',
+    fill: async (session) => {
+      await session.stage(ids.map((id, i) => ({ row: i + 1, record: tenderLoad(id) as never })));
+      return { rowsRead: ids.length, rowsRejected: 0, commit: true };
+    },
+  });
+}
 
 describe.each(ENGINES)('pool store on $name', (engine) => {
   let store: Store;
@@ -84,38 +120,7 @@ describe.each(ENGINES)('pool store on $name', (engine) => {
   });
 
   it('answers a tender once, numbers each 990, commits an accepted load and drops a declined one from planning', async () => {
-    const load = (loadId: string) => ({
-      loadId: asId(loadId),
-      shipperId: null,
-      shipperName: 'ShipperCo',
-      origin: { ...PLACES.chicago, marketId: null },
-      dest: { ...PLACES.toronto, marketId: null },
-      pickupEarliest: new Date('2026-11-23T14:00:00Z'),
-      pickupLatest: new Date('2026-11-23T22:00:00Z'),
-      deliveryLatest: null,
-      equipment: 'dry_van' as const,
-      weightLb: null,
-      rate: 2900,
-      currency: 'USD' as const,
-      status: 'offered' as const,
-      requirements: [],
-      preArranged: true,
-    });
-    await store.importRecords({
-      tenantId: T1,
-      kind: 'loads',
-      fileName: 'tenders.edi',
-      startedAt: new Date('2026-11-20T13:00:00Z'),
-      now: () => new Date('2026-11-20T13:00:01Z'),
-      conflictPolicy: 'reject',
-      fill: async (session) => {
-        await session.stage([
-          { row: 1, record: load('TL-1') as never },
-          { row: 2, record: load('TL-2') as never },
-        ]);
-        return { rowsRead: 2, rowsRejected: 0, commit: true };
-      },
-    });
+    await importTenderLoads(store, ['TL-1', 'TL-2']);
     expect(await store.pool.saveTenders(T1, [tender('TL-1'), tender('TL-2')])).toEqual({ answered: [] });
 
     const at = new Date('2026-11-20T14:00:00Z');
@@ -171,5 +176,52 @@ describe.each(ENGINES)('pool store on $name', (engine) => {
       [{ qualifier: 'BM', value: 'BOL-1' }],
       [{ qualifier: 'BM', value: 'BOL-1' }],
     ]);
+  });
+
+  it('withdraws tenders by cancellation: out of planning, no answer after, accepted ones flagged, re-offer lifts it', async () => {
+    await importTenderLoads(store, ['TC-1', 'TC-2', 'TC-3']);
+    await store.pool.saveTenders(T1, [tender('TC-1'), tender('TC-2'), tender('TC-3')]);
+    const at = new Date('2026-11-20T15:00:00Z');
+    await store.pool.respondToTender(T1, {
+      loadId: 'TC-2',
+      response: 'accept',
+      declineReason: null,
+      respondedAt: at,
+    });
+    const cancel = (loadId: string) => ({ loadId, fileName: 'cancel.edi', cancelledAt: at });
+    expect(await store.pool.cancelTenders(T1, [cancel('TC-1'), cancel('TC-2'), cancel('TC-9')])).toEqual({
+      cancelled: ['TC-1', 'TC-2'],
+      afterAcceptance: ['TC-2'],
+      alreadyCancelled: [],
+      unknown: ['TC-9'],
+    });
+    expect(await store.pool.cancelTenders(T1, [cancel('TC-1')])).toMatchObject({
+      alreadyCancelled: ['TC-1'],
+    });
+    expect(await store.pool.tender(T1, 'TC-1')).toMatchObject({
+      cancelledAt: at,
+      cancelFileName: 'cancel.edi',
+    });
+    // Another tenant's tender of the same id is not touched.
+    expect(await store.pool.cancelTenders(T2, [cancel('TC-3')])).toMatchObject({ unknown: ['TC-3'] });
+
+    await expect(
+      store.pool.respondToTender(T1, {
+        loadId: 'TC-1',
+        response: 'accept',
+        declineReason: null,
+        respondedAt: at,
+      }),
+    ).rejects.toThrow('the shipper cancelled it (cancel.edi at 2026-11-20T15:00:00.000Z)');
+    const openIds = async () =>
+      (await store.openLoads(T1, new Date('2026-11-23T00:00:00Z'), new Date('2026-11-24T00:00:00Z')))
+        .map((l) => l.loadId)
+        .filter((id) => id.startsWith('TC-'));
+    expect(await openIds()).toEqual(['TC-3']);
+
+    // Offered again while unanswered: the cancellation is lifted and the load is planned again.
+    expect(await store.pool.saveTenders(T1, [tender('TC-1')])).toEqual({ answered: [] });
+    expect(await store.pool.tender(T1, 'TC-1')).toMatchObject({ cancelledAt: null, cancelFileName: null });
+    expect(await openIds()).toEqual(['TC-1', 'TC-3']);
   });
 });
