@@ -38,6 +38,30 @@ const base: Omit<PackedSignals, 'days'> = {
 };
 
 describe('packedSignalColumns', () => {
+  it('groups thousands of companies in key order, each in time order (the sort takes two passes there)', () => {
+    // 5,000 company keys (> 2¹¹, so both counting passes have work), 20,000 rows in time order.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const records = Array.from({ length: 20_000 }, (_, r) => {
+      const company = next(5_000) * 3; // sparse keys: renumbered densely
+      return [11 * HOUR + r * 1_000, company, next(50), next(3), next(2)] as const;
+    });
+    const columns = packedSignalColumns({ ...base, days: [pack(records)] });
+    // The reference: a stable sort of the rows by company key.
+    const expected = records
+      .map((record, r) => ({ record, r }))
+      .sort((a, b) => a.record[1] - b.record[1] || a.r - b.r);
+    expect(Array.from(columns.observedAtMs)).toEqual(expected.map(({ record }) => record[0]));
+    const keys = [...new Set(expected.map(({ record }) => record[1]))];
+    expect(columns.companyIds).toEqual(keys.map((k) => `C${k}`));
+    const index = new Map(keys.map((k, c) => [k, c]));
+    expect(Array.from(columns.company)).toEqual(expected.map(({ record }) => index.get(record[1])));
+    keys.forEach((_, c) => {
+      for (let i = columns.companyStart[c]!; i < columns.companyStart[c + 1]!; i++)
+        expect(columns.company[i]).toBe(c);
+    });
+  });
+
   it('keeps the window, groups companies in key order and each in time order, and maps every key', () => {
     const columns = packedSignalColumns({
       ...base,
