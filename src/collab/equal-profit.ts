@@ -1,6 +1,7 @@
 import { NorthboundError } from '../domain/errors.ts';
 import type { CoalitionCostOf } from './coalition-cost.ts';
 import { coalitionCostTable } from './coalition-table.ts';
+import { CoalitionRowGeneration } from './coalition-row-generation.ts';
 import type { LinearProgram, SolveLinearProgram } from './linear-program.ts';
 
 /**
@@ -20,12 +21,14 @@ import type { LinearProgram, SolveLinearProgram } from './linear-program.ts';
  * the call fails naming the pooled cost.
  *
  * Numbers: the game is scaled to max |v| = 1 for the solver and scaled back.
- * Complexity: 2^n calls of costOf (n ≤ 15), then one LP with n + 1 columns and 2^n − 2 + n(n − 1) rows.
+ * Complexity: 2^n calls of costOf (n ≤ 15), then the LP with n + 1 columns and n(n − 1) pair rows,
+ * its 2^n − 2 core rows brought in by row generation (CoalitionRowGeneration: the few that bind).
  */
 export function equalProfit(
   partners: readonly string[],
   costOf: CoalitionCostOf,
   solve: SolveLinearProgram,
+  options: { readonly rowsPerRound?: number } = {},
 ): ReadonlyMap<string, number> {
   const attempted = 'allocate by the equal-profit method';
   const table = coalitionCostTable(partners, costOf, attempted);
@@ -41,14 +44,14 @@ export function equalProfit(
     ...partners.map((_, i) => ({ name: `y${i}`, cost: 0, lower: -Infinity })),
     { name: 'f', cost: 1 },
   ];
-  const constraints: LinearProgram['constraints'][number][] = [];
+  const pairs: LinearProgram['constraints'][number][] = [];
   for (let i = 0; i < n; i++) {
     const vi = v[1 << i]!;
     if (!(vi > 0)) continue;
     for (let j = 0; j < n; j++) {
       const vj = v[1 << j]!;
       if (j === i || !(vj > 0)) continue;
-      constraints.push({
+      pairs.push({
         name: `pair ${partners[i]} ${partners[j]}`,
         terms: [
           [i, 1 / vi],
@@ -59,31 +62,40 @@ export function equalProfit(
       });
     }
   }
-  for (let mask = 1; mask <= grand; mask++) {
+  const coalitionRow = (mask: number): LinearProgram['constraints'][number] => {
     const terms: (readonly [number, number])[] = [];
     for (let i = 0; i < n; i++) if (mask & (1 << i)) terms.push([i, 1]);
-    constraints.push(
-      mask === grand
-        ? { name: 'efficiency', terms, lower: v[mask]!, upper: v[mask]! }
-        : { name: `core ${mask}`, terms, upper: v[mask]! },
-    );
-  }
-  const solution = solve({ sense: 'minimize', variables, constraints });
-  if (solution.status === 'infeasible') {
-    throw new NorthboundError(
+    return mask === grand
+      ? { name: 'efficiency', terms, lower: v[mask]!, upper: v[mask]! }
+      : { name: `core ${mask}`, terms, upper: v[mask]! };
+  };
+  const core: number[] = [];
+  for (let mask = 1; mask < grand; mask++) core.push(mask);
+  const emptyCore = () =>
+    new NorthboundError(
       'invalid_input',
       `Cannot ${attempted}: the core of these ${n} partners is empty — no split of the pooled cost ` +
         `${table[grand]} leaves every coalition paying at most its stand-alone cost; use Shapley, ` +
         `the nucleolus or the proportional split`,
       { partners: n, pooled: table[grand] },
     );
-  }
-  if (solution.status !== 'optimal') {
-    throw new NorthboundError(
-      'internal',
-      `Cannot ${attempted}: the LP solver answered ${solution.status}, expected optimal`,
-      { status: solution.status },
-    );
-  }
+  // The core rows by row generation (a relaxation that is already infeasible proves the core empty).
+  const rows = new CoalitionRowGeneration(n, v, options.rowsPerRound ?? 4 * n, false);
+  const solution = rows.solve(core, (active) => {
+    const answer = solve({
+      sense: 'minimize',
+      variables,
+      constraints: [...pairs, ...active.map(coalitionRow), coalitionRow(grand)],
+    });
+    if (answer.status === 'infeasible') throw emptyCore();
+    if (answer.status !== 'optimal') {
+      throw new NorthboundError(
+        'internal',
+        `Cannot ${attempted}: the LP solver answered ${answer.status}, expected optimal`,
+        { status: answer.status },
+      );
+    }
+    return answer;
+  });
   return new Map(partners.map((partner, i) => [partner, solution.values[i]! * scale]));
 }

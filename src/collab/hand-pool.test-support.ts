@@ -34,3 +34,17 @@ export const C = place('C', 1, 0.5);
 
 /** One trip between two places, in dollars. */
 export const dollars = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2 * 2.26;
+
+/**
+ * A seeded cost game for comparing two ways of solving the same LP: partner q_i alone costs
+ * standalone[i]; a coalition of k ≥ 2 saves 5% per extra member, less a 0–6 wobble drawn from the salt
+ * and its members (so coalitions of one size differ, and some games have an empty core).
+ */
+export const saltedGame =
+  (partners: readonly string[], standalone: readonly number[], salt: number): CoalitionCostOf =>
+  (coalition) => {
+    const members = partners.filter((p) => coalition.has(p));
+    const sum = members.reduce((a, p) => a + standalone[partners.indexOf(p)]!, 0);
+    const key = members.reduce((a, p) => a * 31 + partners.indexOf(p) + 1, salt);
+    return members.length < 2 ? sum : sum * (1 - 0.05 * (members.length - 1)) - (key % 7);
+  };

@@ -1,6 +1,7 @@
 import { NorthboundError } from '../domain/errors.ts';
 import type { CoalitionCostOf } from './coalition-cost.ts';
 import { coalitionCostTable } from './coalition-table.ts';
+import { CoalitionRowGeneration } from './coalition-row-generation.ts';
 import type { LinearProgram, LinearProgramSolution, SolveLinearProgram } from './linear-program.ts';
 
 /**
@@ -28,14 +29,24 @@ import type { LinearProgram, LinearProgramSolution, SolveLinearProgram } from '.
  * Numbers: the game is scaled to max |v| = 1 before solving (HiGHS tolerances are absolute, ~1e-7) and
  * scaled back; slacks below 1e-6 of that scale count as tight.
  *
- * Complexity: 2^n calls of costOf (n ≤ 15); each stage solves one LP over ≤ 2^n rows and n + 1 columns
- * plus a few tightness LPs of the same size, and scans the 2^n coalitions against the fixed basis in
- * O(n·rank) each. Every stage fixes at least one coalition; in practice there are ≤ n stages.
+ * Complexity: 2^n calls of costOf (n ≤ 15); each stage solves one LP with n + 1 columns plus a few
+ * tightness LPs, each by row generation (CoalitionRowGeneration: a few dozen of the ≤ 2^n coalition
+ * rows, checked against all of them in O(2^n) per round), and scans the 2^n coalitions against the
+ * fixed basis in O(n·rank) each. Every stage fixes at least one coalition; in practice there are ≤ n stages.
  */
+export interface NucleolusOptions {
+  /**
+   * Coalition rows added to a stage LP per round of row generation: the most violated first. Infinity
+   * puts every free coalition in from the start (the plain method; the tests compare the two).
+   */
+  readonly rowsPerRound?: number;
+}
+
 export function nucleolus(
   partners: readonly string[],
   costOf: CoalitionCostOf,
   solve: SolveLinearProgram,
+  options: NucleolusOptions = {},
 ): ReadonlyMap<string, number> {
   const attempted = 'compute the nucleolus';
   const table = coalitionCostTable(partners, costOf, attempted);
@@ -61,6 +72,13 @@ export function nucleolus(
 
   const fixed = new FixedBasis(n);
   fixed.add(grand, v[grand]!);
+  const rows = new CoalitionRowGeneration(n, v, options.rowsPerRound ?? 4 * n, true);
+  const solveStage = (free: readonly number[], tighten: Tighten | null, what: string) =>
+    rows.solve(
+      free,
+      (active) => optimalOrFail(solve(stageProgram(n, v, standalone, active, fixed, tighten)), what),
+      tighten?.candidates ?? [],
+    );
   let free: number[] = [];
   for (let mask = 1; mask < grand; mask++) free.push(mask);
   let values: Float64Array = new Float64Array(n);
@@ -70,20 +88,14 @@ export function nucleolus(
     if (stage > grand) {
       throw new NorthboundError('internal', `Cannot ${attempted}: no progress after ${stage} stages`, { n });
     }
-    const stageSolution = optimalOrFail(
-      solve(stageProgram(n, v, standalone, free, fixed, null)),
-      `${attempted}: stage ${stage + 1}`,
-    );
+    const stageSolution = solveStage(free, null, `${attempted}: stage ${stage + 1}`);
     const epsilon = stageSolution.values[n]!;
     values = stageSolution.values.slice(0, n);
     let candidates = free.filter((mask) => v[mask]! - sum(values, mask) - epsilon <= tight);
     // Drop candidates that some optimum leaves slack, until the rest are tight on the whole face. A lone
     // candidate needs no check: some coalition of F is tight on the whole face, hence at this point too.
     while (candidates.length > 1) {
-      const check = optimalOrFail(
-        solve(stageProgram(n, v, standalone, free, fixed, { epsilon, candidates })),
-        `${attempted}: stage ${stage + 1} tightness`,
-      );
+      const check = solveStage(free, { epsilon, candidates }, `${attempted}: stage ${stage + 1} tightness`);
       const point = check.values;
       const stillTight = candidates.filter((mask) => v[mask]! - sum(point, mask) - epsilon <= tight);
       if (stillTight.length === candidates.length) break;
@@ -114,7 +126,7 @@ function stageProgram(
   standalone: readonly number[],
   free: readonly number[],
   fixed: FixedBasis,
-  tighten: { epsilon: number; candidates: readonly number[] } | null,
+  tighten: Tighten | null,
 ): LinearProgram {
   const cost = new Float64Array(n + 1);
   if (tighten === null) cost[n] = 1;
@@ -146,6 +158,11 @@ function stageProgram(
     });
   }
   return { sense: 'maximize', variables, constraints };
+}
+
+interface Tighten {
+  readonly epsilon: number;
+  readonly candidates: readonly number[];
 }
 
 function optimalOrFail(solution: LinearProgramSolution, what: string): LinearProgramSolution {

@@ -3,7 +3,16 @@
  * src/collab/nucleolus.ts because the layering rule keeps src/collab (tests included) from importing
  * the src/files adapter, and the house rule wants the real solver, not a stand-in.
  */
-import { A, B, C, dollars, gameOf, lane, place } from '../../src/collab/hand-pool.test-support.ts';
+import {
+  A,
+  B,
+  C,
+  dollars,
+  gameOf,
+  lane,
+  place,
+  saltedGame,
+} from '../../src/collab/hand-pool.test-support.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CoalitionCostOf } from '../../src/collab/coalition-cost.ts';
@@ -101,6 +110,24 @@ describe('nucleolus properties on random pools', () => {
         if (twin.length > 0) expect(shares.get('twin')).toBeCloseTo(shares.get('p0')!, 3);
       }),
       { numRuns: 40, seed: 2026 },
+    );
+  });
+
+  it('is the same with row generation as with every coalition in every LP', () => {
+    // Random cost games with an imputation: v(S) = Σ_{i∈S} a_i − g(S), g ≥ 0 supermodular-ish noise.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 10, max: 100 }), { minLength: 3, maxLength: 7 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (standalone, salt) => {
+          const partners = standalone.map((_, i) => `q${i}`);
+          const game = saltedGame(partners, standalone, salt);
+          const generated = nucleolus(partners, game, solve);
+          const plain = nucleolus(partners, game, solve, { rowsPerRound: Infinity });
+          for (const p of partners) expect(generated.get(p)).toBeCloseTo(plain.get(p)!, 4);
+        },
+      ),
+      { numRuns: 25, seed: 7 },
     );
   });
 
