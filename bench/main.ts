@@ -3,9 +3,9 @@
  * (bench/run.ts), the scoring bench (bench/score.ts), the solver bench (bench/optimize.ts) and the
  * backhaul plan bench (bench/backhaul-plan.ts) one after the other, each
  * in its own process (so one's heap does not weigh on the other's timings), passing each the options it
- * understands. Shared: --size, --runs, --json. Import only: --engines, --regenerate. Scoring only:
- * --pglite-dir, --pg-schema, --world. Optimize only: --only. Pool (bench/pool.ts, the collaborative
- * pool's allocations) only: --budget.
+ * understands. Shared: --size, --runs, --json. Import and scoring: --engines. Import only: --regenerate.
+ * Scoring only: --pglite-dir, --pg-schema, --world. Optimize only: --only. Pool (bench/pool.ts, the
+ * collaborative pool's allocations) only: --budget.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,9 +17,10 @@ const SUITES = {
   plan: 'backhaul-plan.ts',
   pool: 'pool.ts',
 } as const;
+/** Flags some suites take and the others' strict parsers would refuse: passed only to the suites listed. */
 const ONLY: Record<keyof typeof SUITES, readonly string[]> = {
   import: ['--engines', '--regenerate'],
-  score: ['--pglite-dir', '--pg-schema', '--world'],
+  score: ['--engines', '--pglite-dir', '--pg-schema', '--world'],
   optimize: ['--only'],
   plan: [],
   pool: ['--budget'],
@@ -51,10 +52,10 @@ if (suite !== 'all' && !(suite in SUITES)) {
 }
 for (const [name, script] of Object.entries(SUITES) as [keyof typeof SUITES, string][]) {
   if (suite !== 'all' && suite !== name) continue;
-  // A flag that belongs to another suite only is not passed on (each suite's parseArgs is strict).
+  // A flag that belongs to other suites only is not passed on (each suite's parseArgs is strict).
   const others = Object.entries(ONLY).flatMap(([suiteName, flags]) => (suiteName === name ? [] : flags));
   const args = options
-    .filter(([flag]) => !others.includes(flag))
+    .filter(([flag]) => !others.includes(flag) || ONLY[name].includes(flag))
     .flatMap(([f, v]) => (v === null ? [f] : [f, v]));
   const result = spawnSync(
     process.execPath,
