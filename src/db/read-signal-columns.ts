@@ -6,13 +6,12 @@
  * signal (the row read, read-signal-rows.ts, spent ~25 s of 27 there).
  *
  * Dictionaries: kinds and origins are read and decoded whole (small: hundreds and ~10⁵ rows); company
- * and searcher ids are fetched as one binary array each but decoded only when something reads the
- * columns' companyIds / searcherIds (ranking reads a few, scoring none).
+ * and searcher ids are fetched as COPY text but decoded only when something reads the columns'
+ * companyIds / searcherIds (ranking reads a few, scoring none).
  */
 import type { TenantId } from '../domain/ids.ts';
 import { packedSignalColumns, type PackedOrigins } from '../intent/packed-signal-columns.ts';
 import type { SignalColumns } from '../intent/signal-columns.ts';
-import { binaryArrayElements } from './binary-array-elements.ts';
 import { readCopyBinaryValues } from './copy-binary-values.ts';
 import { COPY_NULL, copyField, readCopyRows } from './copy-text-rows.ts';
 import type { SqlDatabase } from './sql-database.ts';
@@ -22,43 +21,44 @@ const DAY_MS = 86_400_000;
 /** Days per COPY: PGlite returns each COPY as one blob, so keep each under ~25 MB at the large world. */
 const DAYS_PER_READ = 35;
 
-/**
- * A dictionary's `key → id` pairs, fetched now as two arrays in one value each (keys int4[] and ids
- * text[], by key, in binary COPY: one protocol message per array instead of one per row, no escapes)
- * and decoded on first use into the ids of the keys asked.
- */
-async function lazyIds(
-  db: SqlDatabase,
-  table: string,
-  keyColumn: string,
-  idColumn: string,
-  tenant: string,
-): Promise<(keys: Int32Array) => readonly string[]> {
-  const one = async (expression: string): Promise<Uint8Array | null> =>
-    (
-      await readCopyBinaryValues(
-        db.copyOut(
-          `SELECT array_agg(${expression} ORDER BY ${keyColumn}) FROM ${table} WHERE tenant_id = ${tenant}`,
-          'binary',
-        ),
-      )
-    )[0] ?? null;
-  const keyBytes = await one(keyColumn);
-  const idBytes = await one(idColumn);
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return parts;
+}
+
+/** `key → id` rows as COPY text, fetched now and decoded on first use into the ids of the keys asked. */
+async function lazyIds(db: SqlDatabase, query: string): Promise<(keys: Int32Array) => readonly string[]> {
+  const parts = await collect(db.copyOut(query));
   return (keys) => {
     const byKey: string[] = [];
-    if (keyBytes !== null && idBytes !== null) {
-      const keyElements = binaryArrayElements(keyBytes);
-      const idElements = binaryArrayElements(idBytes);
-      const decoder = new TextDecoder();
-      keyElements.forEach((key, i) => {
-        const id = idElements[i];
-        if (key === null || key === undefined || id === null || id === undefined) return;
-        byKey[new DataView(key.buffer, key.byteOffset, 4).getInt32(0)] = decoder.decode(id);
-      });
+    const decoder = new TextDecoder();
+    // One decode of the joined bytes: a chunk may end inside a line or a character.
+    for (const part of parts.length === 1 ? parts : [concat(parts)]) {
+      const text = decoder.decode(part);
+      let start = 0;
+      while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const tab = text.indexOf('\t', start);
+        byKey[Number(text.slice(start, tab))] = copyField(text.slice(tab + 1, end))!;
+        start = end + 1;
+      }
     }
     return Array.from(keys, (key) => byKey[key]!);
   };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const part of parts) size += part.byteLength;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
 }
 
 async function readOrigins(db: SqlDatabase, tenant: string): Promise<PackedOrigins> {
@@ -133,8 +133,14 @@ export async function readSignalColumns(
     industry[k.kind_key] = k.industry;
   }
   const origins = await readOrigins(db, tenantId);
-  const companyIds = await lazyIds(db, 'scoring_companies', 'company_key', 'company_id', tenant);
-  const searcherIds = await lazyIds(db, 'scoring_searchers', 'searcher_key', 'searcher_id', tenant);
+  const companyIds = await lazyIds(
+    db,
+    `SELECT company_key, company_id FROM scoring_companies WHERE tenant_id = ${tenant}`,
+  );
+  const searcherIds = await lazyIds(
+    db,
+    `SELECT searcher_key, searcher_id FROM scoring_searchers WHERE tenant_id = ${tenant}`,
+  );
   return packedSignalColumns({
     days,
     fromMs,
