@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { greatCircleMiles } from '../domain/geo.ts';
 import { collaborationOpportunities } from './collaboration-opportunities.ts';
-import type { PoolLane, PoolPlace } from './pool-lane.ts';
+import { A, B, C, dollars, lane, place } from './hand-pool.test-support.ts';
 
-const place = (key: string, lat: number, lon: number): PoolPlace => ({ key, lat, lon });
-const lane = (partnerId: string, origin: PoolPlace, dest: PoolPlace, loadsPerWeek: number): PoolLane => ({
-  partnerId,
-  laneId: `${partnerId}:${origin.key}-${dest.key}`,
-  origin,
-  dest,
-  equipment: 'dry_van',
-  loadsPerWeek,
-});
-const A = place('A', 0, 0);
-const B = place('B', 0, 1);
-const C = place('C', 1, 0.5);
 const far1 = place('F1', 40, 60);
 const far2 = place('F2', 40, 61);
-const dollars = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2 * 2.26;
 
 describe('collaborationOpportunities by hand', () => {
   it('opposite lanes pair up; a partner on the other side of the world pairs with no one', () => {

@@ -21,8 +21,8 @@ import { loadGazetteer } from '../../src/files/load-gazetteer.ts';
 import { nodeFiles } from '../../src/files/node-files.ts';
 import { scoreProspects } from '../../src/intent/score-prospects.ts';
 import { DEFAULT_SCORING_OPTIONS, SCORING_LOOKBACK_DAYS } from '../../src/intent/scoring-options.ts';
-import type { SignalColumns } from '../../src/intent/signal-columns.ts';
 import { generateWorld } from '../../src/sim/generate-world.ts';
+import { rowsByCompany } from '../support/signal-rows.ts';
 import { worldIntentInputs, type IntentInputs } from '../../src/sim/world-intent-inputs.ts';
 import { findLandingZones } from '../../src/zones/find-landing-zones.ts';
 import { landingSnapshot } from '../../src/zones/price-origins.ts';
@@ -33,33 +33,6 @@ const TENANT = asId<TenantId>('intent-test');
 const AS_OF = new Date('2026-11-16T00:00:00Z');
 const SEED = 7;
 const gazetteer = loadGazetteer();
-
-/** Each company's rows as comparable text, companies by id: independent of first-seen order. */
-function rowsByCompany(columns: SignalColumns): Map<string, string[]> {
-  const byCompany = new Map<string, string[]>();
-  for (let c = 0; c + 1 < columns.companyStart.length; c++) {
-    const rows: string[] = [];
-    for (let i = columns.companyStart[c]!; i < columns.companyStart[c + 1]!; i++) {
-      const place = columns.originPlace[i]!;
-      rows.push(
-        [
-          columns.observedAtMs[i],
-          columns.searcher[i]! >= 0 ? columns.searcherIds[columns.searcher[i]!] : '-',
-          place >= 0
-            ? `${columns.placeLat[place]},${columns.placeLon[place]} ${columns.placeLabel[place]}`
-            : '-',
-          columns.originMarket[i]! >= 0 ? columns.marketIds[columns.originMarket[i]!] : '-',
-          columns.originRegion[i],
-          columns.destRegion[i],
-          columns.equipment[i],
-          columns.industry[i]! >= 0 ? columns.industries[columns.industry[i]!] : '-',
-        ].join('|'),
-      );
-    }
-    byCompany.set(columns.companyIds[c]!, rows.sort());
-  }
-  return byCompany;
-}
 
 describe.each(ENGINES)('intent reads on $name', (engine) => {
   let store: Store;

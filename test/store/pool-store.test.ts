@@ -14,19 +14,29 @@ const T1 = asId<TenantId>('broker-a');
 const T2 = asId<TenantId>('broker-b');
 const partner = (id: string) => ({ role: 'partner' as const, partnerId: asId<PartnerId>(id) });
 
-const importLanes = (store: Store, tenantId: TenantId, lanes: ImportedRecords['lanes'][]) =>
+/** Records staged through the store's import path as a file of that kind would be, rows from 2. */
+const importAs = <K extends 'lanes' | 'loads'>(
+  store: Store,
+  tenantId: TenantId,
+  kind: K,
+  fileName: string,
+  records: readonly ImportedRecords[K][],
+) =>
   store.importRecords({
     tenantId,
-    kind: 'lanes',
-    fileName: 'lanes.csv',
+    kind,
+    fileName,
     startedAt: new Date('2026-11-20T12:00:00Z'),
     now: () => new Date('2026-11-20T12:00:01Z'),
     conflictPolicy: 'reject',
     fill: async (session) => {
-      await session.stage(lanes.map((record, i) => ({ row: i + 2, record })));
-      return { rowsRead: lanes.length, rowsRejected: 0, commit: true };
+      await session.stage(records.map((record, i) => ({ row: i + 2, record })));
+      return { rowsRead: records.length, rowsRejected: 0, commit: true };
     },
   });
+
+const importLanes = (store: Store, tenantId: TenantId, lanes: ImportedRecords['lanes'][]) =>
+  importAs(store, tenantId, 'lanes', 'lanes.csv', lanes);
 
 const tender = (loadId: string, overrides: Partial<TenderRecord> = {}): TenderRecord => ({
   loadId,
@@ -66,20 +76,14 @@ const tenderLoad = (loadId: string) => ({
 });
 
 /** Stores the loads a tender file would have created, as the loads import does. */
-async function importTenderLoads(store: Store, ids: readonly string[]): Promise<void> {
-  await store.importRecords({
-    tenantId: T1,
-    kind: 'loads',
-    fileName: 'tenders.edi',
-    startedAt: new Date('2026-11-20T13:00:00Z'),
-    now: () => new Date('2026-11-20T13:00:01Z'),
-    conflictPolicy: 'reject',
-    fill: async (session) => {
-      await session.stage(ids.map((id, i) => ({ row: i + 1, record: tenderLoad(id) as never })));
-      return { rowsRead: ids.length, rowsRejected: 0, commit: true };
-    },
-  });
-}
+const importTenderLoads = (store: Store, ids: readonly string[]) =>
+  importAs(
+    store,
+    T1,
+    'loads',
+    'tenders.edi',
+    ids.map((id) => tenderLoad(id) as never),
+  );
 
 describe.each(ENGINES)('pool store on $name', (engine) => {
   let store: Store;

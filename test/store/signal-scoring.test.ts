@@ -26,8 +26,8 @@ import { nodeFiles } from '../../src/files/node-files.ts';
 import { writeWorld } from '../../src/files/write-world.ts';
 import { csvRecord } from '../../src/ingest/csv-field.ts';
 import { SCORING_LOOKBACK_DAYS } from '../../src/intent/scoring-options.ts';
-import type { SignalColumns } from '../../src/intent/signal-columns.ts';
 import { generateWorld } from '../../src/sim/generate-world.ts';
+import { rowsByCompany } from '../support/signal-rows.ts';
 
 const TENANT = asId<TenantId>('scoring-test');
 const OTHER_TENANT = asId<TenantId>('scoring-other');
@@ -35,34 +35,6 @@ const AS_OF = new Date('2026-11-16T00:00:00Z');
 const DAY_MS = 86_400_000;
 const gazetteer = loadGazetteer();
 const databaseUrl = process.env['DATABASE_URL'];
-
-/** Each company's rows as text in the columns' own order (time order), companies keyed by id. */
-function rowsByCompany(columns: SignalColumns): Map<string, string[]> {
-  const byCompany = new Map<string, string[]>();
-  for (let c = 0; c + 1 < columns.companyStart.length; c++) {
-    const rows: string[] = [];
-    for (let i = columns.companyStart[c]!; i < columns.companyStart[c + 1]!; i++) {
-      const place = columns.originPlace[i]!;
-      rows.push(
-        [
-          columns.observedAtMs[i],
-          columns.searcher[i]! >= 0 ? columns.searcherIds[columns.searcher[i]!] : '-',
-          place >= 0
-            ? `${columns.placeLat[place]},${columns.placeLon[place]} ${columns.placeLabel[place]}`
-            : '-',
-          columns.originMarket[i]! >= 0 ? columns.marketIds[columns.originMarket[i]!] : '-',
-          columns.originRegion[i],
-          columns.destRegion[i],
-          columns.equipment[i],
-          columns.industry[i]! >= 0 ? columns.industries[columns.industry[i]!] : '-',
-        ].join('|'),
-      );
-    }
-    // Rows of one instant may come in either order from the row read: compare as multisets.
-    byCompany.set(columns.companyIds[c]!, rows.sort());
-  }
-  return byCompany;
-}
 
 interface Opened {
   readonly db: SqlDatabase;
