@@ -14,6 +14,7 @@ import type { BackhaulLoadColumns } from './backhaul-load-columns.ts';
 import type { ResolvedBackhaulOptions } from './backhaul-options.ts';
 import { greatCircleRoadMiles } from './backhaul-road-miles.ts';
 import type { SparseAssignmentProblem } from './sparse-assignment.ts';
+import { ceilToMinute } from './ceil-to-minute.ts';
 
 export interface BackhaulArcFacts {
   /** Road miles empty from where the truck stands to the pickup. */
@@ -23,9 +24,6 @@ export interface BackhaulArcFacts {
   /** Planned pickup instant, epoch ms. */
   readonly pickupAtMs: number;
 }
-
-const MS_PER_MINUTE = 60_000;
-const ceilToMinute = (ms: number): number => Math.ceil(ms / MS_PER_MINUTE) * MS_PER_MINUTE;
 
 /** The facts of arc p of `problem` (rows = the fleet's trucks, columns = the loads, input order). */
 export function arcFactsReader(

@@ -66,6 +66,7 @@ import {
 import { BackhaulOriginGrid } from './backhaul-origin-grid.ts';
 import { greatCircleRoadMiles } from './backhaul-road-miles.ts';
 import type { SparseAssignmentProblem } from './sparse-assignment.ts';
+import { ceilToMinute, MS_PER_MINUTE } from './ceil-to-minute.ts';
 
 // The truck input type lives with the truck columns; callers keep importing it from here.
 export type { AvailableTruck } from './backhaul-fleet-columns.ts';
@@ -130,8 +131,6 @@ export interface BackhaulCandidates {
 }
 
 const MS_PER_HOUR = 3_600_000;
-const MS_PER_MINUTE = 60_000;
-const ceilToMinute = (ms: number): number => Math.ceil(ms / MS_PER_MINUTE) * MS_PER_MINUTE;
 const EARTH_RADIUS_MILES = 3958.7613;
 const MILES_PER_DEGREE = (EARTH_RADIUS_MILES * Math.PI) / 180;
 /** Memoise distances to homes only while the table stays under 32 MB. */

@@ -11,9 +11,7 @@
  */
 import type { BackhaulLoadRecords } from './backhaul-load-records.ts';
 import type { LoadRoutes } from './backhaul-load-routes.ts';
-
-const MS_PER_MINUTE = 60_000;
-const ceilToMinute = (ms: number): number => Math.ceil(ms / MS_PER_MINUTE) * MS_PER_MINUTE;
+import { ceilToMinute, MS_PER_MINUTE } from './ceil-to-minute.ts';
 
 export class BackhaulDeliveryCheck {
   /** Per position: hos(an upper bound on the miles via the border port), NaN until needed. */
