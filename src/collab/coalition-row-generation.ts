@@ -40,7 +40,6 @@ export class CoalitionRowGeneration {
     include: readonly number[] = [],
   ): LinearProgramSolution {
     if (!Number.isFinite(this.perRound)) return solveRows(free);
-    const isFree = new Set(free);
     for (const mask of include) this.active.add(mask);
     for (;;) {
       const rows = free.filter((mask) => this.active.has(mask));
@@ -54,7 +53,7 @@ export class CoalitionRowGeneration {
       }
       // Rows the relaxation's point breaks (beyond the solver's tolerance), most violated first.
       const violated: { mask: number; by: number }[] = [];
-      for (const mask of isFree) {
+      for (const mask of free) {
         if (this.active.has(mask)) continue;
         const by = subsetSum[mask]! + epsilon - v[mask]!;
         if (by > 1e-9) violated.push({ mask, by });

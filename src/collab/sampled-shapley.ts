@@ -105,6 +105,9 @@ export function sampledShapley(
   let targeted = 0;
   let relative: Float64Array = new Float64Array(n).fill(Infinity);
   let halted = false;
+  // Partners still wider than the target (without one: any width above 0).
+  const target = relativeHalfWidth ?? 0;
+  const wide = (): number => relative.reduce((count, r) => count + (r > target ? 1 : 0), 0);
   let failing = n;
   const progress = (): SamplingProgress => ({
     samples: orders,
@@ -127,7 +130,7 @@ export function sampledShapley(
     orders++;
     if (orders % CHECK_EVERY !== 0 || orders >= samples || orders < 20 * tally.strata) continue;
     relative = tally.relativeHalfWidths();
-    failing = relative.reduce((count, r) => count + (r > (relativeHalfWidth ?? 0) ? 1 : 0), 0);
+    failing = wide();
     if (failing === 0) break;
     if (stopEarly?.(progress()) === true) {
       halted = true;
@@ -166,7 +169,7 @@ export function sampledShapley(
         drew = true;
       }
       relative = tally.relativeHalfWidths();
-      failing = relative.reduce((count, r) => count + (r > relativeHalfWidth ? 1 : 0), 0);
+      failing = wide();
       stopped = !drew || failing === 0 || stopEarly?.(progress()) === true;
     }
   }
