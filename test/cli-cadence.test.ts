@@ -4,7 +4,6 @@
  * machine, see an illegal move refused with nothing changed, read the metrics before and after, and
  * export tasks for HubSpot, Salesforce, a calendar and a mail client, each parsed by a real parser.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cliEngines } from './support/cli-engines.ts';
+import { cliEngines, cliRunner } from './support/cli-engines.ts';
 import { HUBSPOT_TASK_COLUMNS } from '../src/outreach/export-hubspot-tasks.ts';
 import { SALESFORCE_TASK_COLUMNS } from '../src/outreach/export-salesforce-tasks.ts';
 
@@ -28,14 +27,7 @@ interface TaskJson {
 describe.each(cliEngines('nb_cadence'))('the weekly cadence on $name', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'nb-cadence-'));
   const db = join(dir, 'db');
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
-      env: engine.env,
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = cliRunner(engine, db, 180_000);
   const tasks = (...args: string[]): TaskJson[] => JSON.parse(run('tasks', '--json', ...args).stdout).tasks;
   let demo: {
     quarter: {

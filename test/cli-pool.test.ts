@@ -5,13 +5,12 @@
  * other partner's id, name, lane id, place or money. The file gives each of those a value found nowhere
  * else, so a leak cannot hide behind a common word.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEdiX12 } from '../src/ingest/edi-x12.ts';
-import { BIN, cliEngines } from './support/cli-engines.ts';
+import { cliEngines, cliRunner } from './support/cli-engines.ts';
 
 const LANES = [
   'partner_id,lane_id,origin_city,origin_region,dest_city,dest_region,equipment,loads_per_week,partner_name,cost_per_load,rate_per_load,currency',
@@ -48,14 +47,7 @@ describe.each(cliEngines('nb_pool'))('the pool on $name', { timeout: 600_000 }, 
   const db = join(dir, 'db');
   const lanesFile = join(dir, 'lanes.csv');
   writeFileSync(lanesFile, LANES);
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
-      env: engine.env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = cliRunner(engine, db);
   afterAll(() => engine.cleanup());
 
   it('imports the lanes, idempotently', () => {

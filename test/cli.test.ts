@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cliEngines } from './support/cli-engines.ts';
+import { BIN, cliEngines, cliRunner } from './support/cli-engines.ts';
 
 const HEADER = 'delivery_id,truck_id,dest_city,dest_region,delivered_at,equipment';
 const GOOD = [
@@ -27,14 +27,7 @@ const BAD = [
 describe.each(cliEngines('nb_cli'))('northbound CLI on $name', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'nb-cli-'));
   const db = join(dir, 'db');
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
-      env: engine.env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const run = cliRunner(engine, db);
   const file = (name: string, lines: string[]) => {
     const path = join(dir, name);
     writeFileSync(path, lines.join('\n') + '\n');

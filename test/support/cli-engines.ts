@@ -3,6 +3,7 @@
  * DATABASE_URL is set (dropped by cleanup). The environment is the test's own minus DATABASE_URL and
  * NORTHBOUND_*, so a developer's settings never leak into a run.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -39,3 +40,21 @@ export function cliEngines(schemaPrefix: string): CliEngine[] {
   }
   return list;
 }
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `northbound ARGS --db DB` in a fresh node on the engine's environment, killed after timeoutMs. */
+export const cliRunner =
+  (engine: CliEngine, db: string, timeoutMs = 120_000) =>
+  (...args: string[]): CliRun => {
+    const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
+      env: engine.env,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
