@@ -2,8 +2,12 @@
  * Momentum (DESIGN.md §3.2): 1 − mid-p of the last MOMENTUM_RECENT_WEEKS weeks' searches under a
  * negative binomial fitted to the MOMENTUM_BASELINE_WEEKS weeks before. It depends only on three
  * small integers — recent, Σ baseline, Σ baseline² — so most companies share a handful of cases, and
- * each distinct case pays for its negative-binomial tail once per scoring run: a flat table for the
- * small cases nearly every company falls in (NaN = not yet computed), a Map for the rest.
+ * each distinct case pays for its negative-binomial tail once per scoring run.
+ *
+ * The scorer tallies the three integers as it reads a company's rows and asks `known` first; only on
+ * a miss does it lay out the weekly counts for `price`. The cases live in a small open-addressing
+ * table that grows with the cases seen (a flat table over every small case cost a 2 MB fill per run,
+ * more than the lookups it saved).
  */
 import { negativeBinomialUpperTailInto } from './negative-binomial.ts';
 import { MOMENTUM_BASELINE_WEEKS, MOMENTUM_RECENT_WEEKS } from './scoring-options.ts';
@@ -12,30 +16,37 @@ import { MOMENTUM_BASELINE_WEEKS, MOMENTUM_RECENT_WEEKS } from './scoring-option
 export const MOMENTUM_PERIODS = MOMENTUM_RECENT_WEEKS + MOMENTUM_BASELINE_WEEKS;
 /** A baseline with no searches is not "zero searches forever": half a search over the 12 weeks. */
 const MEAN_FLOOR = 0.5 / MOMENTUM_BASELINE_WEEKS;
-/** Bounds of the flat table: Σ baseline < 32 gives Σ baseline² ≤ 31² < 1024. 2 MB. */
-const TABLE_RECENT = 8;
-const TABLE_SUM = 32;
-const TABLE_SQUARES = 1024;
+/** Cases are remembered while their key is exact: recent and Σ baseline < 2¹², Σ baseline² < 2²⁰. */
+const RECENT_LIMIT = 4096;
+const SUM_LIMIT = 4096;
+const SQUARES_LIMIT = 1_048_576;
+const EMPTY = -1;
 
 export class MomentumCache {
-  private readonly table = new Float64Array(TABLE_RECENT * TABLE_SUM * TABLE_SQUARES).fill(Number.NaN);
-  private readonly map = new Map<number, number>();
+  private keys = new Float64Array(256).fill(EMPTY);
+  private values = new Float64Array(256);
+  private size = 0;
   private readonly tail = new Float64Array(2);
 
-  /**
-   * Momentum of weekly counts `periodCount[0 … MOMENTUM_PERIODS)` (week 0 = the latest), whose
-   * recent sum and baseline sum the caller has already added up.
-   */
-  momentum(periodCount: Int32Array, recent: number, baselineSum: number): number {
-    let baselineSquares = 0;
-    for (let k = MOMENTUM_RECENT_WEEKS; k < MOMENTUM_PERIODS; k++)
-      baselineSquares += periodCount[k]! * periodCount[k]!;
-    const small = recent < TABLE_RECENT && baselineSum < TABLE_SUM && baselineSquares < TABLE_SQUARES;
-    const tableAt = small ? (recent * TABLE_SUM + baselineSum) * TABLE_SQUARES + baselineSquares : -1;
-    const key = (recent * 4096 + baselineSum) * 1_048_576 + baselineSquares;
-    const known = small ? this.table[tableAt]! : this.map.get(key);
-    if (known !== undefined && !Number.isNaN(known)) return known;
+  /** The momentum of this case if already priced in this run, else NaN. */
+  known(recent: number, baselineSum: number, baselineSquares: number): number {
+    if (recent >= RECENT_LIMIT || baselineSum >= SUM_LIMIT || baselineSquares >= SQUARES_LIMIT)
+      return Number.NaN;
+    const key = (recent * SUM_LIMIT + baselineSum) * SQUARES_LIMIT + baselineSquares;
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let at = slotOf(recent, baselineSum, baselineSquares, mask); ; at = (at + 1) & mask) {
+      const k = keys[at]!;
+      if (k === key) return this.values[at]!;
+      if (k === EMPTY) return Number.NaN;
+    }
+  }
 
+  /**
+   * Prices the case of weekly counts `periodCount[0 … MOMENTUM_PERIODS)` (week 0 = the latest) and
+   * remembers it: later companies with the same three integers get this value, whatever their weeks.
+   */
+  price(periodCount: Int32Array, recent: number, baselineSum: number, baselineSquares: number): number {
     const baselineMean = Math.max(MEAN_FLOOR, baselineSum / MOMENTUM_BASELINE_WEEKS);
     let squares = 0;
     for (let k = MOMENTUM_RECENT_WEEKS; k < MOMENTUM_PERIODS; k++)
@@ -48,8 +59,36 @@ export class MomentumCache {
       Math.max(baselineVariance, baselineMean) * MOMENTUM_RECENT_WEEKS,
     );
     const momentum = 1 - this.tail[1]!;
-    if (small) this.table[tableAt] = momentum;
-    else if (recent < 4096 && baselineSum < 4096 && baselineSquares < 1_048_576) this.map.set(key, momentum);
+    if (recent < RECENT_LIMIT && baselineSum < SUM_LIMIT && baselineSquares < SQUARES_LIMIT) {
+      if (2 * (this.size + 1) > this.keys.length) this.grow();
+      this.insert((recent * SUM_LIMIT + baselineSum) * SQUARES_LIMIT + baselineSquares, momentum);
+    }
     return momentum;
   }
+
+  private insert(key: number, value: number): void {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    const recent = Math.floor(key / (SUM_LIMIT * SQUARES_LIMIT));
+    const rest = key - recent * SUM_LIMIT * SQUARES_LIMIT;
+    const sum = Math.floor(rest / SQUARES_LIMIT);
+    let at = slotOf(recent, sum, rest - sum * SQUARES_LIMIT, mask);
+    while (keys[at] !== EMPTY && keys[at] !== key) at = (at + 1) & mask;
+    if (keys[at] === EMPTY) this.size++;
+    keys[at] = key;
+    this.values[at] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(EMPTY);
+    this.values = new Float64Array(keys.length * 2);
+    this.size = 0;
+    for (let at = 0; at < keys.length; at++) if (keys[at] !== EMPTY) this.insert(keys[at]!, values[at]!);
+  }
+}
+
+function slotOf(recent: number, baselineSum: number, baselineSquares: number, mask: number): number {
+  const h = Math.imul(recent * SUM_LIMIT + baselineSum, 0x9e3779b1) ^ Math.imul(baselineSquares, 0x85ebca77);
+  return (h ^ (h >>> 16)) & mask;
 }

@@ -16,6 +16,7 @@ import { MOMENTUM_PERIODS, MomentumCache } from './momentum-cache.ts';
 import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
 import { prospectTier } from './prospect-tier.ts';
 import { allocateScores } from './allocate-scores.ts';
+import { decayPerHour } from './decay-per-hour.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 import {
   MOMENTUM_BASELINE_WEEKS,
@@ -29,8 +30,11 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
 const PERIODS = MOMENTUM_PERIODS;
+const RECENT = MOMENTUM_RECENT_WEEKS;
 const EQUIPMENT_COUNT = EQUIPMENT.length;
 const MILES_PER_DEGREE = 69.05;
+/** The count component is read from a table filled on first use for counts below this. */
+const COUNT_TABLE = 256;
 
 const popcount = (mask: number): number => {
   let v = mask - ((mask >>> 1) & 0x55555555);
@@ -39,9 +43,33 @@ const popcount = (mask: number): number => {
 };
 
 /**
+ * The weekly counts of company rows [from, to) — deduplicated, inside the lookback — into
+ * `periodCount` (the last period takes everything older). Only for the rare company whose momentum
+ * case has not been priced yet: the main pass tallies the weeks as runs, without this array.
+ */
+function weeklyCounts(
+  periodCount: Int32Array,
+  observedAtMs: Float64Array,
+  duplicate: Uint8Array,
+  from: number,
+  to: number,
+  asOfMs: number,
+  lookback: number,
+): void {
+  periodCount.fill(0);
+  for (let i = from; i < to; i++) {
+    const age = asOfMs - observedAtMs[i]!;
+    if (age <= 0 || age > lookback || duplicate[i] === 1) continue;
+    const period = ((age - 1) / WEEK_MS) | 0;
+    periodCount[period < PERIODS ? period : PERIODS - 1]!++;
+  }
+}
+
+/**
  * One pass per company over its rows; everything that needs the modal origin (origin consistency,
  * equipment fit of rows that name only a state) is settled afterwards from per-place and
- * per-equipment tallies, so no row is read twice.
+ * per-equipment tallies, so no row is read twice. Rows are in time order within a company, so weeks
+ * arrive in runs (latest last) and momentum's Σ baseline² is Σ run² — no weekly array per company.
  */
 export function scoreProspects(
   columns: SignalColumns,
@@ -53,14 +81,12 @@ export function scoreProspects(
   const { placeLat, placeLon } = columns;
   const companies = companyStart.length - 1;
   const asOfMs = options.asOf.getTime();
-  const { weights, saturation } = options;
+  const { weights, saturation, tierA } = options;
   const duplicate = markDuplicates(columns, options.duplicateWindowMinutes);
   const prices = priceOrigins(placeLat, placeLon, landing);
   const placeProximity = prices.proximity;
   const placeZoneMiles = prices.zoneMiles;
   const placeTrucks = prices.trucksNear;
-  const placeFit = placeTrucks.map((trucks) => Math.min(1, trucks));
-  const placeCosLat = placeLat.map((lat) => Math.cos((lat * Math.PI) / 180));
 
   const served = new Uint8Array(REGIONS.length);
   for (const province of options.servedProvinces) served[REGIONS.indexOf(province)] = 1;
@@ -69,9 +95,7 @@ export function scoreProspects(
     strengths.some((s) => name.toLowerCase().includes(s)) ? 1 : 0,
   );
   const useIndustry = strengths.length > 0;
-
-  const decayPerHour = new Float64Array(SCORING_LOOKBACK_DAYS * 24 + 1);
-  for (let h = 0; h < decayPerHour.length; h++) decayPerHour[h] = 0.5 ** (h / 24 / options.halfLifeDays);
+  const decay = decayPerHour(options.halfLifeDays);
 
   const out = allocateScores(companies);
   const {
@@ -105,9 +129,8 @@ export function scoreProspects(
   } = out;
   const searcherStamp = new Int32Array(columns.searcherCount).fill(-1);
   const placeCount = new Int32Array(placeLat.length);
-  let maxRows = 1;
-  for (let c = 0; c < companies; c++) maxRows = Math.max(maxRows, companyStart[c + 1]! - companyStart[c]!);
-  const touchedPlaces = new Int32Array(maxRows);
+  // A company touches each place at most once: no pass over the companies to size this by their rows.
+  const touchedPlaces = new Int32Array(placeLat.length);
   const periodCount = new Int32Array(PERIODS);
   const equipmentCount = new Int32Array(EQUIPMENT_COUNT);
   /** Rows naming only a state, by equipment and by region (settled against the modal origin). */
@@ -141,12 +164,16 @@ export function scoreProspects(
     wDestination +
     wIndustry +
     wMomentum;
+  const saturationWeeks = saturation.weeks;
+  const saturationSearchers = saturation.searchers;
+  const saturationRecency = saturation.recency;
   const logCountSaturation = Math.log1p(saturation.count);
+  // The count component by count, filled on first use: most companies have a handful of searches.
+  const countScoreOf = new Float64Array(COUNT_TABLE).fill(Number.NaN);
 
   for (let c = 0; c < companies; c++) {
     const from = companyStart[c]!;
     const to = companyStart[c + 1]!;
-    for (let k = 0; k < PERIODS; k++) periodCount[k] = 0;
     for (let e = 0; e < EQUIPMENT_COUNT; e++) {
       equipmentCount[e] = 0;
       unplacedByEquipment[e] = 0;
@@ -168,6 +195,13 @@ export function scoreProspects(
     let companyIndustry = -1;
     let modalDest = 0;
     let modalDestCount = 0;
+    // Momentum's three integers, the weeks tallied as runs (weeks only fall as rows get later).
+    let runWeek = -1;
+    let run = 0;
+    let recent = 0;
+    let baselineSum = 0;
+    let baselineSquares = 0;
+    let inOrder = true;
 
     for (let i = from; i < to; i++) {
       const age = asOfMs - observedAtMs[i]!;
@@ -175,7 +209,16 @@ export function scoreProspects(
       if (age <= window90) raw90++;
       if (duplicate[i] === 1) continue;
       const period = ((age - 1) / WEEK_MS) | 0;
-      periodCount[period < PERIODS ? period : PERIODS - 1]!++;
+      const week = period < PERIODS ? period : PERIODS - 1;
+      if (week !== runWeek) {
+        if (week > runWeek && runWeek >= 0) inOrder = false;
+        if (runWeek >= RECENT) baselineSquares += run * run;
+        runWeek = week;
+        run = 0;
+      }
+      run++;
+      if (week < RECENT) recent++;
+      else baselineSum++;
       if (age > window90) continue;
       const bit = 1 << period;
       count90++;
@@ -188,7 +231,7 @@ export function scoreProspects(
           mask30 |= bit;
         }
       }
-      recency += decayPerHour[(age / HOUR_MS) | 0]!;
+      recency += decay[(age / HOUR_MS) | 0]!;
       const s = searcher[i]!;
       if (s >= 0 && searcherStamp[s] !== c) {
         searcherStamp[s] = c;
@@ -199,7 +242,7 @@ export function scoreProspects(
       const p = originPlace[i]!;
       if (p >= 0) {
         if (placeCount[p]!++ === 0) touchedPlaces[touched++] = p;
-        fitPlaced += placeFit[p * EQUIPMENT_COUNT + e]!;
+        fitPlaced += Math.min(1, placeTrucks[p * EQUIPMENT_COUNT + e]!);
       } else {
         unplaced++;
         unplacedByEquipment[e]!++;
@@ -211,9 +254,11 @@ export function scoreProspects(
         modalDestCount = destCount[d]!;
         modalDest = d;
       }
-      if (industry[i]! >= 0) companyIndustry = industry[i]!;
+      const companyRowIndustry = industry[i]!;
+      if (companyRowIndustry >= 0) companyIndustry = companyRowIndustry;
       lastSeen = observedAtMs[i]!;
     }
+    if (runWeek >= RECENT) baselineSquares += run * run;
 
     // Modal origin: the most searched point (ties: the first seen).
     let modalPlace = -1;
@@ -226,12 +271,15 @@ export function scoreProspects(
       }
     }
     // Origin consistency over distinct places (each weighted by its rows), counters reset as read.
-    let consistent = 0;
-    let placed = 0;
-    if (modalPlace >= 0) {
+    // One place is its own modal origin: no distance to measure.
+    let consistent = modalCount;
+    let placed = modalCount;
+    if (touched > 1) {
+      consistent = 0;
+      placed = 0;
       const modalLat = placeLat[modalPlace]!;
       const modalLon = placeLon[modalPlace]!;
-      const cosLat = placeCosLat[modalPlace]!;
+      const cosLat = Math.cos((modalLat * Math.PI) / 180);
       for (let k = 0; k < touched; k++) {
         const p = touchedPlaces[k]!;
         const rows = placeCount[p]!;
@@ -242,12 +290,9 @@ export function scoreProspects(
       }
     }
     for (let k = 0; k < touched; k++) placeCount[touchedPlaces[k]!] = 0;
-    for (let i = from; i < to; i++) destCount[destRegion[i]!] = 0;
+    if (count90 > 0) for (let i = from; i < to; i++) destCount[destRegion[i]!] = 0;
     outRaw90[c] = raw90;
-    if (count90 === 0) {
-      if (unplaced > 0) for (let i = from; i < to; i++) unplacedByRegion[originRegion[i]!] = 0;
-      continue;
-    }
+    if (count90 === 0) continue;
 
     // Rows naming only a state: consistent when it is the modal origin's state, fit at the modal origin.
     let fitSum = fitPlaced;
@@ -261,7 +306,7 @@ export function scoreProspects(
           }
         }
         for (let e = 0; e < EQUIPMENT_COUNT; e++) {
-          fitSum += unplacedByEquipment[e]! * placeFit[modalPlace * EQUIPMENT_COUNT + e]!;
+          fitSum += unplacedByEquipment[e]! * Math.min(1, placeTrucks[modalPlace * EQUIPMENT_COUNT + e]!);
         }
       }
       for (let i = from; i < to; i++) unplacedByRegion[originRegion[i]!] = 0;
@@ -272,11 +317,17 @@ export function scoreProspects(
       if (equipmentCount[e]! > equipmentCount[modalEquipment]!) modalEquipment = e;
     }
 
-    let recent = 0;
-    for (let k = 0; k < MOMENTUM_RECENT_WEEKS; k++) recent += periodCount[k]!;
-    let baselineSum = 0;
-    for (let k = MOMENTUM_RECENT_WEEKS; k < PERIODS; k++) baselineSum += periodCount[k]!;
-    const momentum = momentumCache.momentum(periodCount, recent, baselineSum);
+    if (!inOrder) {
+      // Not in time order (columns built by hand): the runs did not add up Σ baseline².
+      weeklyCounts(periodCount, observedAtMs, duplicate, from, to, asOfMs, lookback);
+      baselineSquares = 0;
+      for (let k = RECENT; k < PERIODS; k++) baselineSquares += periodCount[k]! * periodCount[k]!;
+    }
+    let momentum = momentumCache.known(recent, baselineSum, baselineSquares);
+    if (Number.isNaN(momentum)) {
+      weeklyCounts(periodCount, observedAtMs, duplicate, from, to, asOfMs, lookback);
+      momentum = momentumCache.price(periodCount, recent, baselineSum, baselineSquares);
+    }
 
     const weeks30 = popcount(mask30);
     const weeks90 = popcount(mask90);
@@ -286,10 +337,14 @@ export function scoreProspects(
     const destinationFit = destServed / count90;
     const industryFit = companyIndustry >= 0 ? industryFits[companyIndustry]! : 0;
 
-    const weeksScore = Math.min(1, weeks90 / saturation.weeks);
-    const searchersScore = Math.min(1, searchers / saturation.searchers);
-    const countScore = Math.min(1, Math.log1p(count90) / logCountSaturation);
-    const recencyScore = Math.min(1, recency / saturation.recency);
+    const weeksScore = Math.min(1, weeks90 / saturationWeeks);
+    const searchersScore = Math.min(1, searchers / saturationSearchers);
+    let countScore = count90 < COUNT_TABLE ? countScoreOf[count90]! : Number.NaN;
+    if (Number.isNaN(countScore)) {
+      countScore = Math.min(1, Math.log1p(count90) / logCountSaturation);
+      if (count90 < COUNT_TABLE) countScoreOf[count90] = countScore;
+    }
+    const recencyScore = Math.min(1, recency / saturationRecency);
     const weighted =
       wWeeks * weeksScore +
       wSearchers * searchersScore +
@@ -304,7 +359,7 @@ export function scoreProspects(
 
     outActive[c] = 1;
     outScore[c] = totalWeight > 0 ? (100 * weighted) / totalWeight : 0;
-    outTier[c] = prospectTier(weeks30, weeks90, count30, proximity, equipmentFit, options.tierA);
+    outTier[c] = prospectTier(weeks30, weeks90, count30, proximity, equipmentFit, tierA);
     outWeeks30[c] = weeks30;
     outWeeks60[c] = popcount(mask60);
     outWeeks90[c] = weeks90;
@@ -334,5 +389,6 @@ export function scoreProspects(
     const zone = place >= 0 ? prices.nearestZone[place]! : -1;
     return zone >= 0 ? landing.zones[zone]! : null;
   };
-  return { ...out, asOf: options.asOf, columns, zoneOf };
+  // Assigned, not spread: a spread of the 27 columns deoptimised the whole function on every call.
+  return Object.assign(out, { asOf: options.asOf, columns, zoneOf });
 }
