@@ -13,6 +13,7 @@
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { markDuplicates } from './mark-duplicates.ts';
 import { MOMENTUM_PERIODS, MomentumCache } from './momentum-cache.ts';
+import { BACKLOG, MomentumBacklog } from './momentum-backlog.ts';
 import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
 import { prospectTier } from './prospect-tier.ts';
 import { allocateScores } from './allocate-scores.ts';
@@ -41,29 +42,6 @@ const popcount = (mask: number): number => {
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 };
-
-/**
- * The weekly counts of company rows [from, to) — deduplicated, inside the lookback — into
- * `periodCount` (the last period takes everything older). Only for the rare company whose momentum
- * case has not been priced yet: the main pass tallies the weeks as runs, without this array.
- */
-function weeklyCounts(
-  periodCount: Int32Array,
-  observedAtMs: Float64Array,
-  duplicate: Uint8Array,
-  from: number,
-  to: number,
-  asOfMs: number,
-  lookback: number,
-): void {
-  periodCount.fill(0);
-  for (let i = from; i < to; i++) {
-    const age = asOfMs - observedAtMs[i]!;
-    if (age <= 0 || age > lookback || duplicate[i] === 1) continue;
-    const period = ((age - 1) / WEEK_MS) | 0;
-    periodCount[period < PERIODS ? period : PERIODS - 1]!++;
-  }
-}
 
 /**
  * One pass per company over its rows; everything that needs the modal origin (origin consistency,
@@ -131,13 +109,11 @@ export function scoreProspects(
   const placeCount = new Int32Array(placeLat.length);
   // A company touches each place at most once: no pass over the companies to size this by their rows.
   const touchedPlaces = new Int32Array(placeLat.length);
-  const periodCount = new Int32Array(PERIODS);
   const equipmentCount = new Int32Array(EQUIPMENT_COUNT);
   /** Rows naming only a state, by equipment and by region (settled against the modal origin). */
   const unplacedByEquipment = new Int32Array(EQUIPMENT_COUNT);
   const unplacedByRegion = new Int32Array(REGIONS.length);
   const destCount = new Int32Array(REGIONS.length);
-  const momentumCache = new MomentumCache();
   const window30 = 30 * DAY_MS;
   const window60 = 60 * DAY_MS;
   const window90 = 90 * DAY_MS;
@@ -164,6 +140,14 @@ export function scoreProspects(
     wDestination +
     wIndustry +
     wMomentum;
+  const momentumCache = new MomentumCache();
+  const backlog = new MomentumBacklog(
+    momentumCache,
+    { companyStart, observedAtMs, duplicate, asOfMs, lookbackMs: lookback },
+    { score: outScore, momentum: outMomentum },
+    wMomentum,
+    totalWeight,
+  );
   const saturationWeeks = saturation.weeks;
   const saturationSearchers = saturation.searchers;
   const saturationRecency = saturation.recency;
@@ -317,17 +301,9 @@ export function scoreProspects(
       if (equipmentCount[e]! > equipmentCount[modalEquipment]!) modalEquipment = e;
     }
 
-    if (!inOrder) {
-      // Not in time order (columns built by hand): the runs did not add up Σ baseline².
-      weeklyCounts(periodCount, observedAtMs, duplicate, from, to, asOfMs, lookback);
-      baselineSquares = 0;
-      for (let k = RECENT; k < PERIODS; k++) baselineSquares += periodCount[k]! * periodCount[k]!;
-    }
-    let momentum = momentumCache.known(recent, baselineSum, baselineSquares);
-    if (Number.isNaN(momentum)) {
-      weeklyCounts(periodCount, observedAtMs, duplicate, from, to, asOfMs, lookback);
-      momentum = momentumCache.price(periodCount, recent, baselineSum, baselineSquares);
-    }
+    // Out of time order (columns built by hand) the runs did not add up Σ baseline²: the backlog
+    // counts the weeks itself.
+    const momentum = inOrder ? momentumCache.known(recent, baselineSum, baselineSquares) : Number.NaN;
 
     const weeks30 = popcount(mask30);
     const weeks90 = popcount(mask90);
@@ -345,7 +321,8 @@ export function scoreProspects(
       if (count90 < COUNT_TABLE) countScoreOf[count90] = countScore;
     }
     const recencyScore = Math.min(1, recency / saturationRecency);
-    const weighted =
+    // Momentum's term comes last, so a parked company's score is finished by adding it to this.
+    const weightedBeforeMomentum =
       wWeeks * weeksScore +
       wSearchers * searchersScore +
       wCount * countScore +
@@ -354,11 +331,18 @@ export function scoreProspects(
       wEquipment * equipmentFit +
       wProximity * proximity +
       wDestination * destinationFit +
-      wIndustry * industryFit +
-      wMomentum * momentum;
+      wIndustry * industryFit;
 
     outActive[c] = 1;
-    outScore[c] = totalWeight > 0 ? (100 * weighted) / totalWeight : 0;
+    if (Number.isNaN(momentum)) {
+      outScore[c] = weightedBeforeMomentum;
+      backlog.companies[backlog.count++] = c;
+      if (backlog.count === BACKLOG) backlog.settle();
+    } else {
+      outScore[c] =
+        totalWeight > 0 ? (100 * (weightedBeforeMomentum + wMomentum * momentum)) / totalWeight : 0;
+      outMomentum[c] = momentum;
+    }
     outTier[c] = prospectTier(weeks30, weeks90, count30, proximity, equipmentFit, tierA);
     outWeeks30[c] = weeks30;
     outWeeks60[c] = popcount(mask60);
@@ -373,7 +357,6 @@ export function scoreProspects(
     outProximity[c] = proximity;
     outDestinationFit[c] = destinationFit;
     outIndustryFit[c] = useIndustry ? industryFit : Number.NaN;
-    outMomentum[c] = momentum;
     outRecent[c] = recent;
     outBaseline[c] = baselineSum / MOMENTUM_BASELINE_WEEKS;
     outModalPlace[c] = modalPlace;
@@ -384,6 +367,7 @@ export function scoreProspects(
     outZoneMiles[c] = modalPlace >= 0 ? placeZoneMiles[modalPlace]! : Number.POSITIVE_INFINITY;
     outTrucksNear[c] = modalPlace >= 0 ? placeTrucks[modalPlace * EQUIPMENT_COUNT + modalEquipment]! : 0;
   }
+  backlog.settle();
   const zoneOf = (c: number) => {
     const place = outModalPlace[c]!;
     const zone = place >= 0 ? prices.nearestZone[place]! : -1;
