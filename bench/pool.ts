@@ -10,11 +10,12 @@
  *
  * Measured, after building the pool (not timed):
  * - exact Shapley, 15 partners: exactShapley over coalitionCost (the PoolGame engine), 2^15 coalitions;
- * - sampled Shapley, 100 partners: one sampledShapley run (stratified by join position, see
- *   src/collab/sampled-shapley.ts) that stops as soon as every partner's 95% half-width is ≤ 1% of
+ * - sampled Shapley, 100 partners: one sampledShapley run (stratified by join position, with the
+ *   pool's DualBoundSurrogate as control variate; see src/collab/sampled-shapley.ts) that stops as soon as every partner's 95% half-width is ≤ 1% of
  *   max(its share, the mean share) — the second term so a partner with a tiny share is held to 1% of a
  *   typical share rather than to a vanishing absolute width — or when --budget seconds (default 120)
- *   are spent. The clock includes everything: the orders, the coalition solves and the checks.
+ *   are spent. The clock includes everything: building the surrogate (its warm-up solves), the
+ *   orders, the surrogate's own orders, the coalition solves and the checks.
  * - anchor, in the same run: 300 random coalitions of the 100-partner pool costed by coverLanes over the
  *   members' lanes (the engine before PoolGame) and by a fresh PoolGame, which must agree; the ratio is
  *   the engine's speed-up per coalition.
@@ -22,7 +23,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { coalitionCost } from '../src/collab/coalition-cost.ts';
+import { coalitionCost, poolGameFor } from '../src/collab/coalition-cost.ts';
+import { DualBoundSurrogate } from '../src/collab/dual-bound-surrogate.ts';
 import { coverLanes } from '../src/collab/cover-lanes.ts';
 import type { PoolLane, PoolPlace } from '../src/collab/pool-lane.ts';
 import { PoolGame } from '../src/collab/pool-game.ts';
@@ -104,16 +106,20 @@ const partners100 = partnersOf(lanes100);
 const n = partners100.length;
 let lastReport = 0;
 started = performance.now();
+const surrogate = new DualBoundSurrogate(poolGameFor(lanes100), partners100, { seed: 1000 });
+const surrogateMs = performance.now() - started;
 const sampled = sampledShapley(partners100, (s) => coalitionCost(lanes100, s), {
   samples: Number.MAX_SAFE_INTEGER,
   seed: 1000,
+  controlVariate: surrogate,
+  marginalCostOf: (coalition, partner) => poolGameFor(lanes100).marginalCost(coalition, partner),
   relativeHalfWidth: RELATIVE_HALF_WIDTH,
   stopEarly: (progress) => {
     const elapsed = performance.now() - started;
     if (elapsed - lastReport > 5000) {
       lastReport = elapsed;
       console.error(
-        `  ${progress.samples} orders + ${progress.targetedDraws} single draws, ` +
+        `  ${progress.samples} orders + ${progress.targetedDraws} single draws + ${progress.surrogateOrders} surrogate orders, ` +
           `widest ±${(100 * progress.widestRelativeHalfWidth).toFixed(2)}%, ${seconds(elapsed)} s`,
       );
     }
@@ -159,6 +165,9 @@ const report = {
     samples,
     strata: sampled.strata,
     targetedDraws: sampled.targetedDraws,
+    surrogateOrders: sampled.surrogateOrders,
+    surrogatePrices: surrogate.priceCounts,
+    surrogateSeconds: surrogateMs / 1000,
     coalitions: samples * (n + 1) + 2 * sampled.targetedDraws,
     widestHalfWidthPercent: 100 * widest,
     reachedOnePercent: reached,
@@ -183,7 +192,8 @@ else {
       `exact Shapley: ${report.exact.partners} partners, ${report.exact.lanes} lanes, ${report.exact.coalitions.toLocaleString('en-US')} coalitions in ${seconds(exactMs)} s ` +
         `(target < ${TARGET_SECONDS} s: ${yes(report.exact.withinTarget)}); efficient: ${yes(report.exact.efficient)}`,
       `sampled Shapley: ${n} partners, ${lanes100.length} lanes, ${samples.toLocaleString('en-US')} join orders + ${sampled.targetedDraws.toLocaleString('en-US')} single draws (${sampled.strata} position strata, ` +
-        `${report.sampled.coalitions.toLocaleString('en-US')} coalitions) in ${seconds(sampledMs)} s; widest 95% half-width ±${report.sampled.widestHalfWidthPercent.toFixed(2)}% ` +
+        `${report.sampled.coalitions.toLocaleString('en-US')} coalitions) + ${sampled.surrogateOrders.toLocaleString('en-US')} orders of the dual-bound surrogate ` +
+        `(${surrogate.priceCounts.join('/')} prices per equipment, built in ${seconds(surrogateMs)} s) in ${seconds(sampledMs)} s in all; widest 95% half-width ±${report.sampled.widestHalfWidthPercent.toFixed(2)}% ` +
         `of max(share, mean share) (±1% reached: ${yes(reached)}; target < ${TARGET_SECONDS} s: ${yes(report.sampled.withinTarget)})`,
       `anchor: ${coalitions.length} coalitions of the 100-partner pool, coverLanes ${coverMs.toFixed(0)} ms vs PoolGame ${gameMs.toFixed(0)} ms ` +
         `= ${report.anchor.speedUp.toFixed(1)}× per coalition; costs agree: ${yes(agree)}`,

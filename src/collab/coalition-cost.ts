@@ -18,6 +18,11 @@ export function coalitionCost(
   partners: ReadonlySet<string>,
   options: CoverLanesOptions = {},
 ): number {
+  return poolGameFor(lanes, options).cost(partners);
+}
+
+/** The PoolGame coalitionCost uses for these lanes and cost settings (built on first use, then kept). */
+export function poolGameFor(lanes: readonly PoolLane[], options: CoverLanesOptions = {}): PoolGame {
   const { costPerMile, roadFactor } = resolveCoverCosts(options);
   const settings = `${costPerMile}|${roadFactor}`;
   let bySettings = games.get(lanes);
@@ -27,7 +32,7 @@ export function coalitionCost(
     game = new PoolGame(lanes, { costPerMile, roadFactor });
     bySettings.set(settings, game);
   }
-  return game.cost(partners);
+  return game;
 }
 
 /** Each partner's cost on its own: its lanes covered by its own fleet, the baseline every saving is against. */

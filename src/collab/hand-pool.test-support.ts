@@ -48,3 +48,17 @@ export const saltedGame =
     const key = members.reduce((a, p) => a * 31 + partners.indexOf(p) + 1, salt);
     return members.length < 2 ? sum : sum * (1 - 0.05 * (members.length - 1)) - (key % 7);
   };
+
+/** Real North American freight cities, for random pools in tests (the first seven are the classic set). */
+export const CITIES: readonly PoolPlace[] = [
+  { key: 'Chicago, IL', lat: 41.88, lon: -87.63 },
+  { key: 'Dallas, TX', lat: 32.78, lon: -96.8 },
+  { key: 'Atlanta, GA', lat: 33.75, lon: -84.39 },
+  { key: 'Detroit, MI', lat: 42.33, lon: -83.05 },
+  { key: 'Toronto, ON', lat: 43.65, lon: -79.38 },
+  { key: 'Laredo, TX', lat: 27.51, lon: -99.51 },
+  { key: 'Memphis, TN', lat: 35.15, lon: -90.05 },
+  { key: 'Montreal, QC', lat: 45.5, lon: -73.57 },
+  { key: 'Denver, CO', lat: 39.74, lon: -104.99 },
+  { key: 'Columbus, OH', lat: 39.96, lon: -83.0 },
+];

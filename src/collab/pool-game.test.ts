@@ -3,18 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Equipment } from '../domain/equipment.ts';
 import { coalitionCost } from './coalition-cost.ts';
 import { coverLanes } from './cover-lanes.ts';
-import type { PoolLane, PoolPlace } from './pool-lane.ts';
+import { CITIES as ALL_CITIES } from './hand-pool.test-support.ts';
+import type { PoolLane } from './pool-lane.ts';
 import { PoolGame } from './pool-game.ts';
 
-const CITIES: readonly PoolPlace[] = [
-  { key: 'Chicago, IL', lat: 41.88, lon: -87.63 },
-  { key: 'Dallas, TX', lat: 32.78, lon: -96.8 },
-  { key: 'Atlanta, GA', lat: 33.75, lon: -84.39 },
-  { key: 'Detroit, MI', lat: 42.33, lon: -83.05 },
-  { key: 'Toronto, ON', lat: 43.65, lon: -79.38 },
-  { key: 'Laredo, TX', lat: 27.51, lon: -99.51 },
-  { key: 'Memphis, TN', lat: 35.15, lon: -90.05 },
-];
+const CITIES = ALL_CITIES.slice(0, 7);
 const EQUIPMENT: readonly Equipment[] = ['dry_van', 'reefer', 'flatbed'];
 
 describe('PoolGame (coalitionCost engine)', () => {

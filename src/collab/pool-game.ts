@@ -159,6 +159,89 @@ export class PoolGame {
     this.games.forEach((game, g) => (empty += emptyMilesOf(game, perGame[g]!)));
     return (loaded + empty) * this.costPerMile;
   }
+
+  /**
+   * cost(members ∪ {partner}) − cost(members), solving only the partner's equipments: the others'
+   * coverings are the same on both sides. Equal to the difference of the two costs up to rounding
+   * (the sums run in another order); exactly 0 for a partner without lanes or already a member.
+   */
+  marginalCost(members: ReadonlySet<string>, partner: string): number {
+    const k = this.partnerIndex.get(partner);
+    if (k === undefined || members.has(partner)) return 0;
+    const indices: number[] = [];
+    for (const member of members) {
+      const j = this.partnerIndex.get(member);
+      if (j !== undefined) indices.push(j);
+    }
+    indices.sort((a, b) => a - b);
+    let change = this.loadedMiles[k]!;
+    for (const g of this.partnerEquipment[k]!) {
+      const game = this.games[g]!;
+      const without = indices.filter((j) => game.imbalance.has(j));
+      const withPartner = [...without, k].sort((a, b) => a - b);
+      const before = emptyMilesOf(game, without);
+      change += emptyMilesOf(game, withPartner) - before;
+    }
+    return change * this.costPerMile;
+  }
+
+  /** The pool's index of a partner (the order partners first appear in the lanes), if it has lanes. */
+  partnerIndexOf(partner: string): number | undefined {
+    return this.partnerIndex.get(partner);
+  }
+
+  /** How many equipment games the pool splits into (one per equipment type with lanes). */
+  get equipmentCount(): number {
+    return this.games.length;
+  }
+
+  /** Equipment g's places, and a partner's truck balance per place there (null: no lanes with it). */
+  balanceOf(
+    g: number,
+    partner: number,
+  ): { readonly place: Int32Array; readonly trucks: Float64Array } | null {
+    return this.games[g]!.imbalance.get(partner) ?? null;
+  }
+
+  placesOf(g: number): number {
+    return this.games[g]!.places;
+  }
+
+  equipmentOf(g: number): Equipment {
+    return this.games[g]!.equipment;
+  }
+
+  /**
+   * An optimal dual of equipment g's covering for one truck balance per place, as a price per place
+   * for every place of the game: Σ price · balance is the balance's empty miles, and because the price
+   * moves by at most the road miles between any two places (1-Lipschitz; road miles are great-circle
+   * miles times a constant, a metric), Σ price · balance' ≤ the empty miles of any other balance'
+   * (Kantorovich–Rubinstein duality). Made from the transportation potentials π (surplus places ship on
+   * arcs where π_surplus − π_deficit = miles) by price(x) = min over deficit places q of π_q + miles(x, q),
+   * which equals π on the surplus places and can only raise the objective on the deficit ones.
+   * Returns all zeros for a balance with nothing to move.
+   */
+  dualPrices(g: number, balance: Float64Array): Float64Array {
+    const game = this.games[g]!;
+    const { places, miles } = game;
+    const price = new Float64Array(places);
+    const { surplus, deficit, potential } = moveSurplus(game, balance);
+    if (surplus.length === 0 || deficit.length === 0) return price;
+    // Deficit potentials; a forced plan (one place on a side) has them in closed form.
+    const pi = new Float64Array(deficit.length);
+    if (potential !== null) {
+      for (let t = 0; t < deficit.length; t++) pi[t] = potential[surplus.length + t]!;
+    } else if (surplus.length === 1) {
+      for (let t = 0; t < deficit.length; t++) pi[t] = -miles[surplus[0]! * places + deficit[t]!]!;
+    } // else one deficit place: its potential is 0 and every surplus ships straight to it.
+    for (let x = 0; x < places; x++) {
+      let best = Infinity;
+      for (let t = 0; t < deficit.length; t++)
+        best = Math.min(best, pi[t]! + miles[x * places + deficit[t]!]!);
+      price[x] = best;
+    }
+    return price;
+  }
 }
 
 function emptyMilesOf(game: EquipmentGame, members: number[]): number {
@@ -171,12 +254,27 @@ function emptyMilesOf(game: EquipmentGame, members: number[]): number {
     const known = game.cache.get(key);
     if (known !== undefined) return remember(game, members, known);
   }
-  const { balance, places, miles, dust } = game;
+  const { balance } = game;
   balance.fill(0);
   for (const k of members) {
     const { place, trucks } = game.imbalance.get(k)!;
     for (let e = 0; e < place.length; e++) balance[place[e]!] = balance[place[e]!]! + trucks[e]!;
   }
+  const emptyMiles = moveSurplus(game, balance).emptyMiles;
+  if (game.cache !== null) game.cache.set(key, emptyMiles);
+  return remember(game, members, emptyMiles);
+}
+
+/**
+ * The empty moves that cover one balance: every place's surplus of trucks to the places short of them,
+ * the cheapest way. With the network's potentials (surplus places first, then deficit places) when a
+ * transportation problem had to be solved, or null when the plan was forced.
+ */
+function moveSurplus(
+  game: EquipmentGame,
+  balance: Float64Array,
+): { emptyMiles: number; surplus: number[]; deficit: number[]; potential: Float64Array | null } {
+  const { places, miles, dust } = game;
   const surplus: number[] = [];
   const deficit: number[] = [];
   for (let p = 0; p < places; p++) {
@@ -191,46 +289,45 @@ function emptyMilesOf(game: EquipmentGame, members: number[]): number {
       emptyMiles +=
         Math.abs(balance[p]!) * miles[surplus.length === 1 ? hub * places + p : p * places + hub]!;
     }
-  } else if (surplus.length > 0) {
-    const s = surplus.length;
-    const nodes = s + deficit.length;
-    const supply = game.supply.subarray(0, nodes);
-    let total = 0;
-    for (let v = 0; v < nodes; v++) total += supply[v] = balance[v < s ? surplus[v]! : deficit[v - s]!]!;
-    // Dust left out above can unbalance the total by a hair; the last deficit absorbs it.
-    supply[nodes - 1] = supply[nodes - 1]! - total;
-    const arcs = s * deficit.length;
-    const { tail, head, cost } = game;
-    let a = 0;
-    for (let i = 0; i < s; i++) {
-      const row = surplus[i]! * places;
-      for (let t = 0; t < deficit.length; t++, a++) {
-        tail[a] = i;
-        head[a] = s + t;
-        cost[a] = miles[row + deficit[t]!]!;
-      }
-    }
-    // No warm start: a cold solve is a pure function of the coalition, so a coalition's cost is the same
-    // float however it is reached (a null partner's marginal is exactly 0, not rounding noise).
-    const solution = solveMinCostFlow({
-      nodes,
-      supply,
-      tail: tail.subarray(0, arcs),
-      head: head.subarray(0, arcs),
-      capacity: game.capacity.subarray(0, arcs),
-      cost: cost.subarray(0, arcs),
-    });
-    if (solution.status !== 'optimal') {
-      throw new NorthboundError(
-        'internal',
-        `Cannot cost a coalition's ${game.equipment} lanes: the transportation solve answered ${solution.status}`,
-        { equipment: game.equipment, status: solution.status },
-      );
-    }
-    emptyMiles = solution.totalCost;
+    return { emptyMiles, surplus, deficit, potential: null };
   }
-  if (game.cache !== null) game.cache.set(key, emptyMiles);
-  return remember(game, members, emptyMiles);
+  if (surplus.length === 0) return { emptyMiles, surplus, deficit, potential: null };
+  const s = surplus.length;
+  const nodes = s + deficit.length;
+  const supply = game.supply.subarray(0, nodes);
+  let total = 0;
+  for (let v = 0; v < nodes; v++) total += supply[v] = balance[v < s ? surplus[v]! : deficit[v - s]!]!;
+  // Dust left out above can unbalance the total by a hair; the last deficit absorbs it.
+  supply[nodes - 1] = supply[nodes - 1]! - total;
+  const arcs = s * deficit.length;
+  const { tail, head, cost } = game;
+  let a = 0;
+  for (let i = 0; i < s; i++) {
+    const row = surplus[i]! * places;
+    for (let t = 0; t < deficit.length; t++, a++) {
+      tail[a] = i;
+      head[a] = s + t;
+      cost[a] = miles[row + deficit[t]!]!;
+    }
+  }
+  // No warm start: a cold solve is a pure function of the coalition, so a coalition's cost is the same
+  // float however it is reached (a null partner's marginal is exactly 0, not rounding noise).
+  const solution = solveMinCostFlow({
+    nodes,
+    supply,
+    tail: tail.subarray(0, arcs),
+    head: head.subarray(0, arcs),
+    capacity: game.capacity.subarray(0, arcs),
+    cost: cost.subarray(0, arcs),
+  });
+  if (solution.status !== 'optimal') {
+    throw new NorthboundError(
+      'internal',
+      `Cannot cost a coalition's ${game.equipment} lanes: the transportation solve answered ${solution.status}`,
+      { equipment: game.equipment, status: solution.status },
+    );
+  }
+  return { emptyMiles: solution.totalCost, surplus, deficit, potential: solution.potential };
 }
 
 function remember(game: EquipmentGame, members: number[], emptyMiles: number): number {

@@ -33,6 +33,7 @@ describe('sampled Shapley through the allocation use case', () => {
       seed: 11,
     });
     expect(allocation.how).toMatch(/^sampled from \d+ random join orders/);
+    expect(allocation.how).toMatch(/a dual-bound surrogate over \d+ more orders as control variate/);
     const shares = [...allocation.allocated.values()];
     const pooled = coalitionCost(lanes, new Set(partners));
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(pooled, 6);
