@@ -1,15 +1,17 @@
 import type { ControlVariate } from './sampled-shapley.ts';
 import type { PoolGame } from './pool-game.ts';
 
-/** Random join orders whose coalitions' duals make up the bound (≈ partners × equipments duals each). */
-const DEFAULT_WARM_UP_ORDERS = 10;
+/** Random join orders whose coalitions give the duals of the bound. */
+const DEFAULT_WARM_UP_ORDERS = 60;
 /**
- * Every this many coalitions along a warm-up order (per equipment) gives its dual. Neighbouring
- * coalitions differ by one partner and have nearly the same dual; on the bench pool 1 in 4 from 10
- * orders (≈ 250 prices for dry vans) removes as much variance as every one of them (≈ 950), at a
- * quarter of the cost per join.
+ * Each coalition along a warm-up order (per equipment) gives its dual with this probability, so the
+ * duals come from coalitions of every size and from many orders. Neighbouring coalitions differ by one
+ * partner and have nearly the same dual, so what counts is diversity, not count: on the bench pool
+ * (npm run bench -- --suite pool), 60 orders at 1/24 (≈ 240 dry-van prices) needed 25,700 real
+ * coalitions for ±1% in 6.8 s; every dual of 10 orders (≈ 950 prices) 28,000 in 34 s (joins cost K);
+ * 1 in 4 of 10 orders (≈ 250) 33,800 in 8.0 s; 1 in 10 of 10 (≈ 95) 43,800.
  */
-const DUAL_STRIDE = 4;
+const DUAL_SHARE = 1 / 24;
 
 /**
  * A cheap stand-in for a pool's lane-covering game, close enough to it to serve sampled Shapley as a
@@ -18,8 +20,8 @@ const DUAL_STRIDE = 4;
  * coalition's covering (PoolGame.dualPrices). Each price is 1-Lipschitz in road miles, so every term is
  * a lower bound on the coalition's empty miles, tight at the coalition it came from; the maximum over a
  * few hundred of them tracks the real empty miles closely, and their marginals move with the real ones
- * (on the 100-partner bench pool the within-stratum variance of real minus surrogate marginals is about
- * a tenth of the real marginals' variance with 10 warm-up orders, a quarter with one).
+ * (on the 100-partner bench pool the within-stratum variance of real minus surrogate marginals was
+ * about a tenth of the real marginals' variance in a scratch study with every dual of 10 orders).
  *
  * Why it is cheap: price_k · balance is linear, so each partner's contribution to every price's dot
  * product is computed once (contribution[i][g][k] = price_k · balance_i). Adding a partner to the
@@ -144,13 +146,12 @@ function warmUpPrices(
     shuffle(members, random);
     for (let g = 0; g < game.equipmentCount; g++) {
       const balance = new Float64Array(game.placesOf(g));
-      let step = 0;
       for (const k of members) {
         const own = game.balanceOf(g, k);
         if (own === null) continue;
         for (let e = 0; e < own.place.length; e++)
           balance[own.place[e]!] = balance[own.place[e]!]! + own.trucks[e]!;
-        if (++step % DUAL_STRIDE === 0) prices[g]!.push(game.dualPrices(g, balance));
+        if (random() < DUAL_SHARE) prices[g]!.push(game.dualPrices(g, balance));
       }
     }
   }

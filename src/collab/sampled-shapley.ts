@@ -140,6 +140,23 @@ export function sampledShapley(
   const target = relativeHalfWidth ?? 0;
   const wide = (): number => relative.reduce((count, r) => count + (r > target ? 1 : 0), 0);
   let failing = n;
+  /**
+   * The shares as they will be returned — each tally corrected to its own total (real minus surrogate,
+   * and the surrogate's), then added — with each 95% half-width ÷ max(|share|, |mean share|). The
+   * stopping rule reads these, so the width it stops at is the width of the shares it returns.
+   */
+  const corrected = () => {
+    const real = tally.estimate(total - surrogateTotal);
+    const guess = surrogateTally?.estimate(surrogateTotal);
+    const share = real.share.map((x, i) => x + (guess?.share[i] ?? 0));
+    const halfWidth = real.halfWidth.map((h, i) => Math.hypot(h, guess?.halfWidth[i] ?? 0));
+    const meanShare = share.reduce((a, b) => a + b, 0) / n;
+    const widths = halfWidth.map((h, i) => {
+      const scale = Math.max(Math.abs(share[i]!), Math.abs(meanShare));
+      return scale > 0 ? h / scale : 0;
+    });
+    return { share, halfWidth, widths };
+  };
   const progress = (): SamplingProgress => ({
     samples: orders,
     targetedDraws: targeted,
@@ -183,7 +200,7 @@ export function sampledShapley(
     if (orders % CHECK_EVERY !== 0 || orders >= samples || orders < MIN_ORDERS_PER_STRATUM * tally.strata)
       continue;
     catchUpSurrogate();
-    relative = tally.relativeHalfWidths(surrogateTally);
+    relative = corrected().widths;
     failing = wide();
     if (failing === 0) break;
     if (stopEarly?.(progress()) === true) {
@@ -230,20 +247,18 @@ export function sampledShapley(
         drew = true;
       }
       catchUpSurrogate();
-      relative = tally.relativeHalfWidths(surrogateTally);
+      relative = corrected().widths;
       failing = wide();
       stopped = !drew || failing === 0 || stopEarly?.(progress()) === true;
     }
   }
   if (surrogateTally !== undefined && surrogateOrders < 2) catchUpSurrogate();
-  // Each tally's means are corrected to its own total: real minus surrogate, and the surrogate's.
-  const estimate = tally.estimate(total - surrogateTotal);
-  const surrogateEstimate = surrogateTally?.estimate(surrogateTotal);
-  relative = tally.relativeHalfWidths(surrogateTally);
+  const final = corrected();
+  relative = final.widths;
   const shares = new Map<string, SampledShare>();
   partners.forEach((partner, i) => {
-    const share = estimate.share[i]! + (surrogateEstimate?.share[i] ?? 0);
-    const halfWidth = Math.hypot(estimate.halfWidth[i]!, surrogateEstimate?.halfWidth[i] ?? 0);
+    const share = final.share[i]!;
+    const halfWidth = final.halfWidth[i]!;
     shares.set(partner, { share, halfWidth, low: share - halfWidth, high: share + halfWidth });
   });
   return { shares, ...progress(), strata: tally.strata };

@@ -99,30 +99,6 @@ export class StratifiedTally {
     return { share, variance };
   }
 
-  /**
-   * Each partner's 95% half-width ÷ max(|its share|, |mean share|) (0 when both are 0). With `other`
-   * (the surrogate's tally of a control-variate estimate), of the sum of both estimates: shares add,
-   * and so do variances, the two being drawn from independent orders.
-   */
-  relativeHalfWidths(other?: StratifiedTally): Float64Array {
-    const { share, variance } = this.raw();
-    if (other !== undefined) {
-      const more = other.raw();
-      for (let i = 0; i < this.n; i++) {
-        share[i] = share[i]! + more.share[i]!;
-        variance[i] = variance[i]! + more.variance[i]!;
-      }
-    }
-    let meanShare = 0;
-    for (let i = 0; i < this.n; i++) meanShare += share[i]! / this.n;
-    const relative = new Float64Array(this.n);
-    for (let i = 0; i < this.n; i++) {
-      const scale = Math.max(Math.abs(share[i]!), Math.abs(meanShare));
-      relative[i] = scale > 0 ? (1.96 * Math.sqrt(variance[i]!)) / scale : 0;
-    }
-    return relative;
-  }
-
   /** Estimates corrected to add up to `total` = v(N) − v(∅), the residual shared ∝ variance. */
   estimate(total: number): { share: Float64Array; halfWidth: Float64Array } {
     const { share, variance } = this.raw();
