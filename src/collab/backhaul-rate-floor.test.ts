@@ -4,16 +4,10 @@ import { DEFAULT_ROAD_FACTOR, greatCircleMiles } from '../domain/geo.ts';
 import { backhaulRateFloor } from './backhaul-rate-floor.ts';
 import { coverLanes } from './cover-lanes.ts';
 import { DEFAULT_MARKET_RATES } from './market-rates.ts';
+import { CITIES as ALL_CITIES } from './hand-pool.test-support.ts';
 import type { PoolLane, PoolPlace } from './pool-lane.ts';
 
-const CITIES: readonly PoolPlace[] = [
-  { key: 'Chicago, IL', lat: 41.88, lon: -87.63 },
-  { key: 'Dallas, TX', lat: 32.78, lon: -96.8 },
-  { key: 'Atlanta, GA', lat: 33.75, lon: -84.39 },
-  { key: 'Detroit, MI', lat: 42.33, lon: -83.05 },
-  { key: 'Toronto, ON', lat: 43.65, lon: -79.38 },
-  { key: 'Laredo, TX', lat: 27.51, lon: -99.51 },
-];
+const CITIES = ALL_CITIES.slice(0, 6);
 const [A, B] = CITIES as [PoolPlace, PoolPlace];
 const lane = (
   partnerId: string,
