@@ -39,13 +39,6 @@ function randomPool(partners: number, seed: number): { lanes: PoolLane[]; partne
   return { lanes, partners: [...Array.from({ length: partners }, (_, p) => `p${p}`), 'idle'] };
 }
 
-function shuffle(items: number[], random: SeededRandom): void {
-  for (let k = items.length - 1; k > 0; k--) {
-    const j = random.intBetween(0, k);
-    [items[k], items[j]] = [items[j]!, items[k]!];
-  }
-}
-
 /** Truck balance per place of game g for a set of pool partner indices. */
 function balanceOf(game: PoolGame, g: number, members: readonly number[]): Float64Array {
   const balance = new Float64Array(game.placesOf(g));
@@ -115,7 +108,7 @@ describe('DualBoundSurrogate', () => {
     const random = new SeededRandom(4, 'orders');
     for (let t = 0; t < 20; t++) {
       const order = partners.map((_, i) => i);
-      shuffle(order, random);
+      random.shuffle(order);
       surrogate.clear();
       let bound = 0;
       const members = new Set<string>();
@@ -132,7 +125,7 @@ describe('DualBoundSurrogate', () => {
 
   it('marginal on any coalition equals the running difference, without disturbing the running one', () => {
     const order = partners.map((_, i) => i);
-    shuffle(order, new SeededRandom(8, 'marginal'));
+    new SeededRandom(8, 'marginal').shuffle(order);
     surrogate.clear();
     for (let count = 0; count < order.length; count++) {
       const i = order[count]!;

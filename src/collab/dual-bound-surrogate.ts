@@ -1,5 +1,6 @@
 import type { ControlVariate } from './sampled-shapley.ts';
 import type { PoolGame } from './pool-game.ts';
+import { SeededRandom } from '../sim/seeded-random.ts';
 
 /** Random join orders whose coalitions give the duals of the bound. */
 const DEFAULT_WARM_UP_ORDERS = 60;
@@ -50,7 +51,8 @@ export class DualBoundSurrogate implements ControlVariate {
   ) {
     this.costPerMile = game.costPerMile;
     const indices = partners.map((partner) => game.partnerIndexOf(partner));
-    const random = xorshift32(options.seed);
+    // A stream of its own, so building the surrogate never shifts the sampler's orders.
+    const random = new SeededRandom(options.seed, 'dual-bound-surrogate');
     const prices = warmUpPrices(game, indices, random, options.warmUpOrders ?? DEFAULT_WARM_UP_ORDERS);
     this.contribution = indices.map((k) => {
       const games: { game: number; dots: Float64Array }[] = [];
@@ -137,13 +139,13 @@ export class DualBoundSurrogate implements ControlVariate {
 function warmUpPrices(
   game: PoolGame,
   indices: readonly (number | undefined)[],
-  random: () => number,
+  random: SeededRandom,
   orders: number,
 ): Float64Array[][] {
   const prices: Float64Array[][] = Array.from({ length: game.equipmentCount }, () => []);
   const members = indices.filter((k): k is number => k !== undefined);
   for (let o = 0; o < orders; o++) {
-    shuffle(members, random);
+    random.shuffle(members);
     for (let g = 0; g < game.equipmentCount; g++) {
       const balance = new Float64Array(game.placesOf(g));
       for (const k of members) {
@@ -151,31 +153,11 @@ function warmUpPrices(
         if (own === null) continue;
         for (let e = 0; e < own.place.length; e++)
           balance[own.place[e]!] = balance[own.place[e]!]! + own.trucks[e]!;
-        if (random() < DUAL_SHARE) prices[g]!.push(game.dualPrices(g, balance));
+        if (random.next() < DUAL_SHARE) prices[g]!.push(game.dualPrices(g, balance));
       }
     }
   }
   // The zero price keeps the empty coalition's bound at 0 whatever the library holds.
   for (let g = 0; g < game.equipmentCount; g++) prices[g]!.push(new Float64Array(game.placesOf(g)));
   return prices;
-}
-
-function shuffle(items: number[], random: () => number): void {
-  for (let k = items.length - 1; k > 0; k--) {
-    const j = Math.floor(random() * (k + 1));
-    [items[k], items[j]] = [items[j]!, items[k]!];
-  }
-}
-
-/** xorshift32 in [0, 1): a stream of its own, so building the surrogate never shifts the sampler's orders. */
-function xorshift32(seed: number): () => number {
-  let state = (seed ^ 0x5bd1e995) >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
 }

@@ -142,13 +142,7 @@ export class PoolGame {
 
   /** What the coalition pays per week; members without lanes (or unknown to the pool) add nothing. */
   cost(members: ReadonlySet<string>): number {
-    // Sum in partner order, not the set's insertion order, so one coalition always gets the same float.
-    const indices: number[] = [];
-    for (const member of members) {
-      const k = this.partnerIndex.get(member);
-      if (k !== undefined) indices.push(k);
-    }
-    indices.sort((a, b) => a - b);
+    const indices = this.indicesOf(members);
     const perGame: number[][] = this.games.map(() => []);
     let loaded = 0;
     for (const k of indices) {
@@ -168,12 +162,7 @@ export class PoolGame {
   marginalCost(members: ReadonlySet<string>, partner: string): number {
     const k = this.partnerIndex.get(partner);
     if (k === undefined || members.has(partner)) return 0;
-    const indices: number[] = [];
-    for (const member of members) {
-      const j = this.partnerIndex.get(member);
-      if (j !== undefined) indices.push(j);
-    }
-    indices.sort((a, b) => a - b);
+    const indices = this.indicesOf(members);
     let change = this.loadedMiles[k]!;
     for (const g of this.partnerEquipment[k]!) {
       const game = this.games[g]!;
@@ -183,6 +172,19 @@ export class PoolGame {
       change += emptyMilesOf(game, withPartner) - before;
     }
     return change * this.costPerMile;
+  }
+
+  /**
+   * The members' pool indices in ascending order, those without lanes left out. Costs are summed in
+   * this order, not the set's insertion order, so one coalition always gets the same float.
+   */
+  private indicesOf(members: ReadonlySet<string>): number[] {
+    const indices: number[] = [];
+    for (const member of members) {
+      const k = this.partnerIndex.get(member);
+      if (k !== undefined) indices.push(k);
+    }
+    return indices.sort((a, b) => a - b);
   }
 
   /** The pool's index of a partner (the order partners first appear in the lanes), if it has lanes. */

@@ -1,4 +1,5 @@
 import { NorthboundError } from '../domain/errors.ts';
+import { SeededRandom } from '../sim/seeded-random.ts';
 import type { CoalitionCostOf } from './coalition-cost.ts';
 import { checkedCost, validatePartners } from './shapley.ts';
 import { StratifiedTally } from './stratified-tally.ts';
@@ -107,7 +108,7 @@ export interface SampledShapley extends SamplingProgress {
  * orders run whenever g's variance is above SURROGATE_SHARE of a partner's allowance. On the
  * 100-partner bench pool the pool's DualBoundSurrogate cuts the real coalitions for ±1% from ≈ 200,000
  * to ≈ 34,000, for ≈ 26,000 surrogate orders at about 2% of a real order each.
- * Orders come from a seeded mulberry32 generator (Fisher–Yates shuffle), never Math.random.
+ * Orders come from a SeededRandom stream of the seed (Fisher–Yates shuffle), never Math.random.
  * Time: samples × n calls of costOf at most, plus O(samples × n).
  */
 export function sampledShapley(
@@ -125,7 +126,7 @@ export function sampledShapley(
   const tally = new StratifiedTally(n, strata);
   const surrogateTally = surrogate === undefined ? undefined : new StratifiedTally(n, strata);
   const costOfMembers = coalitionCosts(partners, costOf);
-  const random = mulberry32(seed);
+  const random = new SeededRandom(seed, 'sampled-shapley');
   const order = Array.from({ length: n }, (_, i) => i);
   const members = new Set<string>();
   // Phase 1: whole join orders, one draw for every partner per order.
@@ -142,20 +143,20 @@ export function sampledShapley(
   let failing = n;
   /**
    * The shares as they will be returned — each tally corrected to its own total (real minus surrogate,
-   * and the surrogate's), then added — with each 95% half-width ÷ max(|share|, |mean share|). The
-   * stopping rule reads these, so the width it stops at is the width of the shares it returns.
+   * and the surrogate's), then added — with each 95% half-width, each tally's half-width, and the
+   * width ÷ max(|share|, |mean share|). The stopping rule and surrogateLags read these, so the width the
+   * sampler stops at is the width of the shares it returns.
    */
-  const corrected = () => {
+  const corrected = (): Estimate => {
     const real = tally.estimate(total - surrogateTotal);
     const guess = surrogateTally?.estimate(surrogateTotal);
     const share = real.share.map((x, i) => x + (guess?.share[i] ?? 0));
-    const halfWidth = real.halfWidth.map((h, i) => Math.hypot(h, guess?.halfWidth[i] ?? 0));
+    const guessHalfWidth = guess?.halfWidth ?? new Float64Array(n);
+    const halfWidth = real.halfWidth.map((h, i) => Math.hypot(h, guessHalfWidth[i]!));
     const meanShare = share.reduce((a, b) => a + b, 0) / n;
-    const widths = halfWidth.map((h, i) => {
-      const scale = Math.max(Math.abs(share[i]!), Math.abs(meanShare));
-      return scale > 0 ? h / scale : 0;
-    });
-    return { share, halfWidth, widths };
+    const scale = share.map((x) => Math.max(Math.abs(x), Math.abs(meanShare)));
+    const widths = halfWidth.map((h, i) => (scale[i]! > 0 ? h / scale[i]! : 0));
+    return { share, halfWidth, widths, scale, realHalfWidth: real.halfWidth, guessHalfWidth };
   };
   const progress = (): SamplingProgress => ({
     samples: orders,
@@ -169,17 +170,17 @@ export function sampledShapley(
     const limit = MAX_SURROGATE_ORDERS_PER_ORDER * Math.max(1, orders);
     do {
       for (let k = 0; k < CHECK_EVERY && surrogateOrders < limit; k++, surrogateOrders++) {
-        shuffle(order, random);
+        random.shuffle(order);
         surrogate.clear();
         for (let position = 0; position < n; position++) {
           const i = order[position]!;
           surrogateTally.add(i, position, surrogate.join(i));
         }
       }
-    } while (surrogateOrders < limit && surrogateLags(tally, surrogateTally, target));
+    } while (surrogateOrders < limit && surrogateLags(corrected(), target));
   };
   while (orders < samples) {
-    shuffle(order, random);
+    random.shuffle(order);
     members.clear();
     surrogate?.clear();
     const empty = costOfMembers(members, order, 0);
@@ -224,10 +225,10 @@ export function sampledShapley(
         if (!(relative[i]! > relativeHalfWidth)) continue;
         const b = tally.neediestStratum(i);
         const { from, to } = tally.positions(b);
-        const position = from + Math.floor(random() * (to - from));
+        const position = from + random.int(to - from);
         // A uniform coalition of `position` other partners: the first `position` of a shuffle.
         for (let k = 0, o = 0; k < n; k++) if (k !== i) others[o++] = k;
-        shuffle(others, random);
+        random.shuffle(others);
         members.clear();
         for (let k = 0; k < position; k++) members.add(partners[others[k]!]!);
         const guess = surrogate === undefined ? 0 : surrogate.marginal(others, position, i);
@@ -264,22 +265,31 @@ export function sampledShapley(
   return { shares, ...progress(), strata: tally.strata };
 }
 
+/** sampledShapley's shares as returned, with what the stopping rule and surrogateLags read. */
+interface Estimate {
+  readonly share: Float64Array;
+  readonly halfWidth: Float64Array;
+  /** halfWidth ÷ scale: what the target bounds. */
+  readonly widths: Float64Array;
+  /** max(|share|, |mean share|) per partner. */
+  readonly scale: Float64Array;
+  /** The half-widths of the real-minus-surrogate estimate and of the surrogate's own. */
+  readonly realHalfWidth: Float64Array;
+  readonly guessHalfWidth: Float64Array;
+}
+
 /**
  * True while some partner's surrogate variance is above SURROGATE_SHARE of what it may have: of the
  * target variance (or of its real-minus-surrogate variance, if that is still larger). Surrogate orders
  * are cheap (≈ 2% of a real order on the bench pool), so keeping them a small part of the error costs
- * little and leaves the real coalitions to carry the rest.
+ * little and leaves the real coalitions to carry the rest. Compared as squared half-widths, which are
+ * variances times 1.96².
  */
-function surrogateLags(tally: StratifiedTally, surrogateTally: StratifiedTally, target: number): boolean {
-  const real = tally.raw();
-  const guess = surrogateTally.raw();
-  const n = real.share.length;
-  let meanShare = 0;
-  for (let i = 0; i < n; i++) meanShare += (real.share[i]! + guess.share[i]!) / n;
-  for (let i = 0; i < n; i++) {
-    const scale = Math.max(Math.abs(real.share[i]! + guess.share[i]!), Math.abs(meanShare));
-    const allowed = ((target * scale) / 1.96) ** 2;
-    if (guess.variance[i]! > Math.max(allowed, real.variance[i]!) * SURROGATE_SHARE) return true;
+function surrogateLags(estimate: Estimate, target: number): boolean {
+  const { scale, realHalfWidth, guessHalfWidth } = estimate;
+  for (let i = 0; i < scale.length; i++) {
+    const allowed = (target * scale[i]!) ** 2;
+    if (guessHalfWidth[i]! ** 2 > Math.max(allowed, realHalfWidth[i]! ** 2) * SURROGATE_SHARE) return true;
   }
   return false;
 }
@@ -316,13 +326,6 @@ function validateOptions(samples: number, seed: number, relativeHalfWidth: numbe
   }
 }
 
-function shuffle(items: number[], random: () => number): void {
-  for (let k = items.length - 1; k > 0; k--) {
-    const j = Math.floor(random() * (k + 1));
-    [items[k], items[j]] = [items[j]!, items[k]!];
-  }
-}
-
 /**
  * costOf of the first `count` partners of `order` (members holds exactly them), cached by membership
  * bitmask when the pool is small enough for coalitions to repeat.
@@ -342,17 +345,5 @@ function coalitionCosts(
     const value = checkedCost(costOf, members);
     cache.set(key, value);
     return value;
-  };
-}
-
-/** mulberry32: a 32-bit seeded generator, uniform in [0, 1); plenty for sampling join orders. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -45,6 +45,19 @@ describe('SeededRandom', () => {
     }
     expect(() => random.pick([])).toThrow(RangeError);
   });
+
+  it('shuffles in place into every order about equally often', () => {
+    const random = new SeededRandom(6);
+    const counts = new Map<string, number>();
+    for (let t = 0; t < 24_000; t += 1) {
+      const items = [1, 2, 3, 4];
+      random.shuffle(items);
+      const key = items.join('');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(24); // all 4! orders
+    for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(150);
+  });
 });
 
 describe('WeightedPicker', () => {

@@ -151,6 +151,16 @@ export class SeededRandom {
     return items[this.int(items.length)] as T;
   }
 
+  /** Puts the items in uniformly random order, in place (Fisher–Yates), for loops that reuse one array. */
+  shuffle<T>(items: T[]): void {
+    for (let k = items.length - 1; k > 0; k -= 1) {
+      const j = this.int(k + 1);
+      const kept = items[k] as T;
+      items[k] = items[j] as T;
+      items[j] = kept;
+    }
+  }
+
   /** k distinct items (k ≤ n) in random order: a partial Fisher–Yates on a copy. */
   sample<T>(items: readonly T[], k: number): T[] {
     const copy = items.slice();
