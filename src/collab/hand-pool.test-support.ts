@@ -3,6 +3,7 @@
  * dry-van lanes between them, and the cost game of a lane list. Costs in dollars at the default
  * $2.26/mi over road miles (great-circle × 1.2), so a test can write its expected values by hand.
  */
+import fc from 'fast-check';
 import { greatCircleMiles } from '../domain/geo.ts';
 import { coalitionCost, type CoalitionCostOf } from './coalition-cost.ts';
 import type { PoolLane, PoolPlace } from './pool-lane.ts';
@@ -36,18 +37,25 @@ export const C = place('C', 1, 0.5);
 export const dollars = (a: PoolPlace, b: PoolPlace): number => greatCircleMiles(a, b) * 1.2 * 2.26;
 
 /**
- * A seeded cost game for comparing two ways of solving the same LP: partner q_i alone costs
- * standalone[i]; a coalition of k ≥ 2 saves 5% per extra member, less a 0–6 wobble drawn from the salt
+ * Seeded cost games for comparing two ways of solving the same LP: 3–7 partners q_i, each alone
+ * costing 10–100; a coalition of k ≥ 2 saves 5% per extra member, less a 0–6 wobble drawn from a salt
  * and its members (so coalitions of one size differ, and some games have an empty core).
  */
-export const saltedGame =
-  (partners: readonly string[], standalone: readonly number[], salt: number): CoalitionCostOf =>
-  (coalition) => {
-    const members = partners.filter((p) => coalition.has(p));
-    const sum = members.reduce((a, p) => a + standalone[partners.indexOf(p)]!, 0);
-    const key = members.reduce((a, p) => a * 31 + partners.indexOf(p) + 1, salt);
-    return members.length < 2 ? sum : sum * (1 - 0.05 * (members.length - 1)) - (key % 7);
-  };
+export const saltedGames = fc
+  .tuple(
+    fc.array(fc.integer({ min: 10, max: 100 }), { minLength: 3, maxLength: 7 }),
+    fc.integer({ min: 1, max: 1_000_000 }),
+  )
+  .map(([standalone, salt]) => {
+    const partners = standalone.map((_, i) => `q${i}`);
+    const game: CoalitionCostOf = (coalition) => {
+      const members = partners.filter((p) => coalition.has(p));
+      const sum = members.reduce((a, p) => a + standalone[partners.indexOf(p)]!, 0);
+      const key = members.reduce((a, p) => a * 31 + partners.indexOf(p) + 1, salt);
+      return members.length < 2 ? sum : sum * (1 - 0.05 * (members.length - 1)) - (key % 7);
+    };
+    return { partners, game };
+  });
 
 /** Real North American freight cities, for random pools in tests (the first seven are the classic set). */
 export const CITIES: readonly PoolPlace[] = [
