@@ -224,15 +224,7 @@ describe('priceOrigins', () => {
       }))
       .sort((a, b) => a.m.lat - b.m.lat || a.i - b.i);
     points.forEach((point, o) => {
-      let proximity = 0;
-      let nearest = -1;
-      let nearestMiles = Number.POSITIVE_INFINITY;
-      snapshot.zones.forEach((zone, z) => {
-        const miles = greatCircleMiles(point, zone);
-        const r = zone.reloadRadiusMiles;
-        proximity = Math.max(proximity, miles <= r ? 1 : miles >= 300 ? 0 : (300 - miles) / (300 - r));
-        if (miles < nearestMiles) [nearest, nearestMiles] = [z, miles];
-      });
+      const { proximity, nearest, nearestMiles } = scanZones(point, snapshot.zones);
       expect(prices.proximity[o]).toBe(proximity);
       expect(prices.nearestZone[o]).toBe(nearest);
       expect(prices.zoneMiles[o]).toBe(nearestMiles);
@@ -269,15 +261,7 @@ describe('priceOrigins', () => {
     let inReach = 0;
     for (let o = 0; o < n; o++) {
       const point = { lat: lat[o]!, lon: lon[o]! };
-      let proximity = 0;
-      let nearest = -1;
-      let nearestMiles = Number.POSITIVE_INFINITY;
-      snapshot.zones.forEach((zone, z) => {
-        const miles = greatCircleMiles(point, zone);
-        const r = zone.reloadRadiusMiles;
-        proximity = Math.max(proximity, miles <= r ? 1 : Math.max(0, (300 - miles) / (300 - r)));
-        if (miles < nearestMiles) [nearest, nearestMiles] = [z, miles];
-      });
+      const { proximity, nearest, nearestMiles } = scanZones(point, snapshot.zones);
       expect(prices.proximity[o]).toBeCloseTo(proximity, 12);
       expect(prices.nearestZone[o]).toBe(nearest);
       expect(prices.zoneMiles[o]).toBeCloseTo(nearestMiles, 9);
@@ -296,3 +280,23 @@ describe('priceOrigins', () => {
     expect(inReach).toBeLessThan(n);
   });
 });
+
+/**
+ * The brute-force answer for one point: proximity (1 inside a zone's reload radius, falling linearly to
+ * 0 at 300 miles; the best zone counts) and the nearest zone with its miles, by scanning every zone.
+ */
+function scanZones(
+  point: { readonly lat: number; readonly lon: number },
+  zones: readonly SnapshotZone[],
+): { proximity: number; nearest: number; nearestMiles: number } {
+  let proximity = 0;
+  let nearest = -1;
+  let nearestMiles = Number.POSITIVE_INFINITY;
+  zones.forEach((zone, z) => {
+    const miles = greatCircleMiles(point, zone);
+    const r = zone.reloadRadiusMiles;
+    proximity = Math.max(proximity, miles <= r ? 1 : miles >= 300 ? 0 : (300 - miles) / (300 - r));
+    if (miles < nearestMiles) [nearest, nearestMiles] = [z, miles];
+  });
+  return { proximity, nearest, nearestMiles };
+}
