@@ -74,7 +74,7 @@ export class StratifiedTally {
   }
 
   /** Each partner's estimate and its variance (stratified where every stratum has 2 draws). */
-  raw(): { share: Float64Array; variance: Float64Array } {
+  private raw(): { share: Float64Array; variance: Float64Array } {
     const { n, strata, count, mean, squares, weight } = this;
     const share = new Float64Array(n);
     const variance = new Float64Array(n);
