@@ -12,12 +12,13 @@
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { markDuplicates } from './mark-duplicates.ts';
-import { MOMENTUM_PERIODS, MomentumCache } from './momentum-cache.ts';
+import { MomentumCache } from './momentum-cache.ts';
 import { BACKLOG, MomentumBacklog } from './momentum-backlog.ts';
 import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
 import { prospectTier } from './prospect-tier.ts';
 import { allocateScores } from './allocate-scores.ts';
 import { decayPerHour } from './decay-per-hour.ts';
+import { DAYS_OF_AGE, MASK30_SHIFT, MASK60_SHIFT } from './days-of-age.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 import {
   MOMENTUM_BASELINE_WEEKS,
@@ -29,8 +30,6 @@ import { REGIONS, type SignalColumns } from './signal-columns.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const WEEK_MS = 7 * DAY_MS;
-const PERIODS = MOMENTUM_PERIODS;
 const RECENT = MOMENTUM_RECENT_WEEKS;
 const EQUIPMENT_COUNT = EQUIPMENT.length;
 const MILES_PER_DEGREE = 69.05;
@@ -46,8 +45,10 @@ const popcount = (mask: number): number => {
 /**
  * One pass per company over its rows; everything that needs the modal origin (origin consistency,
  * equipment fit of rows that name only a state) is settled afterwards from per-place and
- * per-equipment tallies, so no row is read twice. Rows are in time order within a company, so weeks
- * arrive in runs (latest last) and momentum's Σ baseline² is Σ run² — no weekly array per company.
+ * per-equipment tallies. A search's windows and week come from tables by its day of age
+ * (days-of-age.ts); momentum's three integers from the company's weekly counts, kept only for the
+ * weeks it searched in (a bit per week), so companies with one search — a third of them — pay for
+ * one week, not fifteen.
  */
 export function scoreProspects(
   columns: SignalColumns,
@@ -114,9 +115,7 @@ export function scoreProspects(
   const unplacedByEquipment = new Int32Array(EQUIPMENT_COUNT);
   const unplacedByRegion = new Int32Array(REGIONS.length);
   const destCount = new Int32Array(REGIONS.length);
-  const window30 = 30 * DAY_MS;
-  const window60 = 60 * DAY_MS;
-  const window90 = 90 * DAY_MS;
+  const { period: periodOfDay, in30, in60, in90, masks: masksOfDay } = DAYS_OF_AGE;
   const lookback = SCORING_LOOKBACK_DAYS * DAY_MS;
   const radiusDegreesSq = (options.originRadiusMiles / MILES_PER_DEGREE) ** 2;
   const wWeeks = weights.weeks;
@@ -154,6 +153,10 @@ export function scoreProspects(
   const logCountSaturation = Math.log1p(saturation.count);
   // The count component by count, filled on first use: most companies have a handful of searches.
   const countScoreOf = new Float64Array(COUNT_TABLE).fill(Number.NaN);
+  /** Searches by period of the company at hand; `periods` marks the ones to read and reset. */
+  const periodCount = new Int32Array(32);
+  const placeFit = new Float64Array(placeTrucks.length);
+  for (let k = 0; k < placeTrucks.length; k++) placeFit[k] = Math.min(1, placeTrucks[k]!);
 
   for (let c = 0; c < companies; c++) {
     const from = companyStart[c]!;
@@ -163,9 +166,8 @@ export function scoreProspects(
       unplacedByEquipment[e] = 0;
     }
     let touched = 0;
-    let mask30 = 0;
-    let mask60 = 0;
-    let mask90 = 0;
+    let masks = 0;
+    let periods = 0;
     let count30 = 0;
     let count60 = 0;
     let count90 = 0;
@@ -175,46 +177,26 @@ export function scoreProspects(
     let destServed = 0;
     let fitPlaced = 0;
     let unplaced = 0;
-    let lastSeen = Number.NEGATIVE_INFINITY;
+    let lastRow = -1;
     let companyIndustry = -1;
     let modalDest = 0;
     let modalDestCount = 0;
-    // Momentum's three integers, the weeks tallied as runs (weeks only fall as rows get later).
-    let runWeek = -1;
-    let run = 0;
-    let recent = 0;
-    let baselineSum = 0;
-    let baselineSquares = 0;
-    let inOrder = true;
 
     for (let i = from; i < to; i++) {
       const age = asOfMs - observedAtMs[i]!;
       if (age <= 0 || age > lookback) continue;
-      if (age <= window90) raw90++;
+      const day = ((age - 1) / DAY_MS) | 0;
+      raw90 += in90[day]!;
       if (duplicate[i] === 1) continue;
-      const period = ((age - 1) / WEEK_MS) | 0;
-      const week = period < PERIODS ? period : PERIODS - 1;
-      if (week !== runWeek) {
-        if (week > runWeek && runWeek >= 0) inOrder = false;
-        if (runWeek >= RECENT) baselineSquares += run * run;
-        runWeek = week;
-        run = 0;
-      }
-      run++;
-      if (week < RECENT) recent++;
-      else baselineSum++;
-      if (age > window90) continue;
-      const bit = 1 << period;
+      const period = periodOfDay[day]!;
+      periods |= 1 << period;
+      periodCount[period]!++;
+      // Days 90–104 of the lookback count only for momentum's baseline.
+      if (day >= 90) continue;
+      masks |= masksOfDay[day]!;
       count90++;
-      mask90 |= bit;
-      if (age <= window60) {
-        count60++;
-        mask60 |= bit;
-        if (age <= window30) {
-          count30++;
-          mask30 |= bit;
-        }
-      }
+      count60 += in60[day]!;
+      count30 += in30[day]!;
       recency += decay[(age / HOUR_MS) | 0]!;
       const s = searcher[i]!;
       if (s >= 0 && searcherStamp[s] !== c) {
@@ -226,7 +208,7 @@ export function scoreProspects(
       const p = originPlace[i]!;
       if (p >= 0) {
         if (placeCount[p]!++ === 0) touchedPlaces[touched++] = p;
-        fitPlaced += Math.min(1, placeTrucks[p * EQUIPMENT_COUNT + e]!);
+        fitPlaced += placeFit[p * EQUIPMENT_COUNT + e]!;
       } else {
         unplaced++;
         unplacedByEquipment[e]!++;
@@ -240,9 +222,26 @@ export function scoreProspects(
       }
       const companyRowIndustry = industry[i]!;
       if (companyRowIndustry >= 0) companyIndustry = companyRowIndustry;
-      lastSeen = observedAtMs[i]!;
+      lastRow = i;
     }
-    if (runWeek >= RECENT) baselineSquares += run * run;
+    const lastSeen = lastRow >= 0 ? observedAtMs[lastRow]! : Number.NEGATIVE_INFINITY;
+    const mask90 = masks & ((1 << MASK60_SHIFT) - 1);
+    const mask60 = (masks >>> MASK60_SHIFT) & ((1 << (MASK30_SHIFT - MASK60_SHIFT)) - 1);
+    const mask30 = masks >>> MASK30_SHIFT;
+    // Momentum's three integers from the weekly counts, reset as read.
+    let recent = 0;
+    let baselineSum = 0;
+    let baselineSquares = 0;
+    for (let bits = periods; bits !== 0; bits &= bits - 1) {
+      const period = 31 - Math.clz32(bits & -bits);
+      const n = periodCount[period]!;
+      periodCount[period] = 0;
+      if (period < RECENT) recent += n;
+      else {
+        baselineSum += n;
+        baselineSquares += n * n;
+      }
+    }
 
     // Modal origin: the most searched point (ties: the first seen).
     let modalPlace = -1;
@@ -301,9 +300,8 @@ export function scoreProspects(
       if (equipmentCount[e]! > equipmentCount[modalEquipment]!) modalEquipment = e;
     }
 
-    // Out of time order (columns built by hand) the runs did not add up Σ baseline²: the backlog
-    // counts the weeks itself.
-    const momentum = inOrder ? momentumCache.known(recent, baselineSum, baselineSquares) : Number.NaN;
+    // NaN for a case not yet priced: the company waits in the backlog (momentum-backlog.ts).
+    const momentum = momentumCache.known(recent, baselineSum, baselineSquares);
 
     const weeks30 = popcount(mask30);
     const weeks90 = popcount(mask90);
