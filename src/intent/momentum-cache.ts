@@ -4,8 +4,8 @@
  * small integers — recent, Σ baseline, Σ baseline² — so most companies share a handful of cases, and
  * each distinct case pays for its negative-binomial tail once per scoring run.
  *
- * The scorer tallies the three integers as it reads a company's rows and asks `known` first; only on
- * a miss does it lay out the weekly counts for `price`. The cases live in a small open-addressing
+ * The scorer tallies the three integers as it reads a company's rows and asks `known` first; a miss
+ * waits in the backlog (momentum-backlog.ts) for `price`. The cases live in a small open-addressing
  * table that grows with the cases seen (a flat table over every small case cost a 2 MB fill per run,
  * more than the lookups it saved).
  */
@@ -43,15 +43,17 @@ export class MomentumCache {
   }
 
   /**
-   * Prices the case of weekly counts `periodCount[0 … MOMENTUM_PERIODS)` (week 0 = the latest) and
-   * remembers it: later companies with the same three integers get this value, whatever their weeks.
+   * Prices the case and remembers it. The baseline's sum of squared deviations comes from the three
+   * integers (Σ (n − m)² = Σ n² − 2m Σ n + 12 m²), not from the weekly counts, so a case has one value
+   * whichever company meets it first — scoring in any order, or on several threads, gives the same bits.
    */
-  price(periodCount: Int32Array, recent: number, baselineSum: number, baselineSquares: number): number {
+  price(recent: number, baselineSum: number, baselineSquares: number): number {
     const baselineMean = Math.max(MEAN_FLOOR, baselineSum / MOMENTUM_BASELINE_WEEKS);
-    let squares = 0;
-    for (let k = MOMENTUM_RECENT_WEEKS; k < MOMENTUM_PERIODS; k++)
-      squares += (periodCount[k]! - baselineMean) ** 2;
-    const baselineVariance = squares / (MOMENTUM_BASELINE_WEEKS - 1);
+    const deviations =
+      baselineSquares -
+      2 * baselineMean * baselineSum +
+      MOMENTUM_BASELINE_WEEKS * baselineMean * baselineMean;
+    const baselineVariance = Math.max(0, deviations) / (MOMENTUM_BASELINE_WEEKS - 1);
     negativeBinomialUpperTailInto(
       this.tail,
       recent,

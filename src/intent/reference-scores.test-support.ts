@@ -4,10 +4,8 @@
  * signals. Sums run in the same order as the core's (rows in time order, equipment in EQUIPMENT order,
  * weighted components in the score's order), so equal rules give equal bits.
  *
- * Momentum is priced once per (recent, Σ baseline, Σ baseline²) per run, from the weekly counts of the
- * first company with that triple — the core's cache does the same, and two companies with the same
- * triple but different weeks may differ in the last bits of the variance, so the oracle must agree on
- * whose weeks price it.
+ * Momentum's baseline variance is computed from (recent, Σ baseline, Σ baseline²) as the core's cache
+ * prices it (Σ (n − m)² = Σ n² − 2m Σ n + 12 m²), so equal triples give equal bits in any order.
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
@@ -166,9 +164,8 @@ export function referenceScores(
     let momentum = cached ? momentumOf.get(key) : undefined;
     if (momentum === undefined) {
       const mean = Math.max(0.5 / MOMENTUM_BASELINE_WEEKS, baselineSum / MOMENTUM_BASELINE_WEEKS);
-      let squares = 0;
-      for (const n of baseline) squares += (n - mean) ** 2;
-      const variance = squares / (MOMENTUM_BASELINE_WEEKS - 1);
+      const squares = baselineSquares - 2 * mean * baselineSum + MOMENTUM_BASELINE_WEEKS * mean * mean;
+      const variance = Math.max(0, squares) / (MOMENTUM_BASELINE_WEEKS - 1);
       const tail = new Float64Array(2);
       const mu = mean * MOMENTUM_RECENT_WEEKS;
       negativeBinomialUpperTailInto(tail, recent, mu, Math.max(variance, mean) * MOMENTUM_RECENT_WEEKS);

@@ -13,7 +13,7 @@
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { markDuplicates } from './mark-duplicates.ts';
 import { MomentumCache } from './momentum-cache.ts';
-import { BACKLOG, MomentumBacklog } from './momentum-backlog.ts';
+import { MomentumBacklog } from './momentum-backlog.ts';
 import { priceOrigins, type LandingSnapshot } from '../zones/price-origins.ts';
 import { prospectTier } from './prospect-tier.ts';
 import { allocateScores } from './allocate-scores.ts';
@@ -142,7 +142,6 @@ export function scoreProspects(
   const momentumCache = new MomentumCache();
   const backlog = new MomentumBacklog(
     momentumCache,
-    { companyStart, observedAtMs, duplicate, asOfMs, lookbackMs: lookback },
     { score: outScore, momentum: outMomentum },
     wMomentum,
     totalWeight,
@@ -334,8 +333,7 @@ export function scoreProspects(
     outActive[c] = 1;
     if (Number.isNaN(momentum)) {
       outScore[c] = weightedBeforeMomentum;
-      backlog.companies[backlog.count++] = c;
-      if (backlog.count === BACKLOG) backlog.settle();
+      backlog.park(c, recent, baselineSum, baselineSquares);
     } else {
       outScore[c] =
         totalWeight > 0 ? (100 * (weightedBeforeMomentum + wMomentum * momentum)) / totalWeight : 0;
