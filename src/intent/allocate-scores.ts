@@ -1,41 +1,51 @@
 /**
  * The score columns of `companies` companies, zeroed: what scoreProspects fills. Companies without a
- * search in the window keep these values (tier C, no modal place or industry).
+ * search in the window keep these values (tier C, no modal place or industry). `allocate` gives each
+ * column's bytes: shared memory by default, which two scoring threads can both write — and which V8
+ * does not count towards the external memory that forces a full garbage collection. The columns are
+ * ~45 MB on the large world; as ordinary ArrayBuffers they forced one per scoring run, which cost
+ * 0.4 s a run in a process holding a few million objects (measured; bench/README.md).
  */
 import { TIER_C } from './prospect-tier.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 
 export type ScoreColumns = Omit<ProspectScores, 'asOf' | 'columns' | 'zoneOf'>;
 
-export function allocateScores(companies: number): ScoreColumns {
+export function allocateScores(
+  companies: number,
+  allocate: (bytes: number) => ArrayBufferLike = (bytes) => new SharedArrayBuffer(bytes),
+): ScoreColumns {
+  const u8 = () => new Uint8Array(allocate(companies));
+  const i32 = () => new Int32Array(allocate(4 * companies));
+  const f64 = () => new Float64Array(allocate(8 * companies));
   return {
     companies,
-    active: new Uint8Array(companies),
-    score: new Float64Array(companies),
-    tier: new Uint8Array(companies).fill(TIER_C),
-    weeks30: new Uint8Array(companies),
-    weeks60: new Uint8Array(companies),
-    weeks90: new Uint8Array(companies),
-    count30: new Int32Array(companies),
-    count60: new Int32Array(companies),
-    count90: new Int32Array(companies),
-    rawCount90: new Int32Array(companies),
-    searchers90: new Int32Array(companies),
-    recency: new Float64Array(companies),
-    originConsistency: new Float64Array(companies),
-    equipmentFit: new Float64Array(companies),
-    proximity: new Float64Array(companies),
-    destinationFit: new Float64Array(companies),
-    industryFit: new Float64Array(companies),
-    momentum: new Float64Array(companies),
-    recentCount: new Int32Array(companies),
-    baselineWeekly: new Float64Array(companies),
-    modalPlace: new Int32Array(companies).fill(-1),
-    modalEquipment: new Uint8Array(companies),
-    modalDest: new Uint8Array(companies),
-    industry: new Int32Array(companies).fill(-1),
-    lastSeenMs: new Float64Array(companies),
-    zoneMiles: new Float64Array(companies),
-    trucksNear: new Float64Array(companies),
+    active: u8(),
+    score: f64(),
+    tier: u8().fill(TIER_C),
+    weeks30: u8(),
+    weeks60: u8(),
+    weeks90: u8(),
+    count30: i32(),
+    count60: i32(),
+    count90: i32(),
+    rawCount90: i32(),
+    searchers90: i32(),
+    recency: f64(),
+    originConsistency: f64(),
+    equipmentFit: f64(),
+    proximity: f64(),
+    destinationFit: f64(),
+    industryFit: f64(),
+    momentum: f64(),
+    recentCount: i32(),
+    baselineWeekly: f64(),
+    modalPlace: i32().fill(-1),
+    modalEquipment: u8(),
+    modalDest: u8(),
+    industry: i32().fill(-1),
+    lastSeenMs: f64(),
+    zoneMiles: f64(),
+    trucksNear: f64(),
   };
 }

@@ -13,19 +13,24 @@ import type { SignalColumns } from './signal-columns.ts';
 
 export const DEFAULT_DUPLICATE_WINDOW_MINUTES = 10;
 
-/** 1 marks a duplicate row, 0 a row that counts. Requires columns grouped by company in time order. */
+/**
+ * 1 marks a duplicate row, 0 a row that counts. Requires columns grouped by company in time order.
+ * Marks the rows of companies [fromCompany, toCompany) (all by default): entry k is row
+ * companyStart[fromCompany] + k, so a scoring thread holds flags for its own rows only.
+ */
 export function markDuplicates(
   columns: SignalColumns,
   windowMinutes: number = DEFAULT_DUPLICATE_WINDOW_MINUTES,
+  fromCompany = 0,
+  toCompany: number = columns.companyStart.length - 1,
 ): Uint8Array {
-  const { length, companyStart, searcher, observedAtMs, originPlace, originRegion, destRegion, equipment } =
-    columns;
-  const duplicate = new Uint8Array(length);
+  const { companyStart, searcher, observedAtMs, originPlace, originRegion, destRegion, equipment } = columns;
+  const base = companyStart[fromCompany]!;
+  const duplicate = new Uint8Array(companyStart[toCompany]! - base);
   const windowMs = windowMinutes * 60_000;
   // Kept rows of the current company still inside the window, oldest first (a sliding queue).
   let kept = new Int32Array(64);
-  const companies = companyStart.length - 1;
-  for (let c = 0; c < companies; c++) {
+  for (let c = fromCompany; c < toCompany; c++) {
     const from = companyStart[c]!;
     const to = companyStart[c + 1]!;
     let head = 0;
@@ -48,7 +53,7 @@ export function markDuplicates(
         }
       }
       if (isDuplicate) {
-        duplicate[i] = 1;
+        duplicate[i - base] = 1;
         continue;
       }
       if (tail === kept.length) {

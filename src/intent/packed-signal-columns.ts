@@ -269,7 +269,7 @@ export function packedSignalColumns(packed: PackedSignals): SignalColumns {
   // stable counting passes (least significant digit first) over ≤ 2¹¹ buckets each, instead of one
   // over every company: one pass scatters each row to a random place in every column (a cache miss
   // per row and column, seconds at 3M rows), a pass over 2¹¹ buckets writes 2¹¹ sequential runs.
-  const companyStart = new Int32Array(companyCount + 1);
+  const companyStart = new Int32Array(new SharedArrayBuffer(4 * (companyCount + 1)));
   const companyOfRow = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = companies.index[companyKey[i]!]!;
@@ -290,15 +290,18 @@ export function packedSignalColumns(packed: PackedSignals): SignalColumns {
   countingPass(sortRows, scratch, n, 0, lowBits);
   countingPass(scratch, sortRows, n, lowBits, bits - lowBits);
 
+  // The columns scoring reads live in shared memory, so ScoringThreads (src/threads) hands them to
+  // its worker without copying tens of megabytes per run.
   const company = companyOfRow;
-  const searcher = new Int32Array(n);
-  const observedAtMs = observed.slice(0, n);
-  const originPlace = new Int32Array(n);
-  const originRegion = new Uint8Array(n);
+  const searcher = new Int32Array(new SharedArrayBuffer(4 * n));
+  const observedAtMs = new Float64Array(new SharedArrayBuffer(8 * n));
+  observedAtMs.set(observed.subarray(0, n));
+  const originPlace = new Int32Array(new SharedArrayBuffer(4 * n));
+  const originRegion = new Uint8Array(new SharedArrayBuffer(n));
   const originMarket = new Int32Array(n);
-  const destRegion = new Uint8Array(n);
-  const equipment = new Uint8Array(n);
-  const industry = new Int32Array(n);
+  const destRegion = new Uint8Array(new SharedArrayBuffer(n));
+  const equipment = new Uint8Array(new SharedArrayBuffer(n));
+  const industry = new Int32Array(new SharedArrayBuffer(4 * n));
   const searcherIndex = searchers.index;
   for (let at = 0; at < n; at++) {
     const s = searcherKey[at]!;
@@ -342,8 +345,12 @@ export function packedSignalColumns(packed: PackedSignals): SignalColumns {
       originPlace[i] = r;
     }
   }
-  const orderedLat = Float64Array.from(placeOrder, (p) => placeLat[p]!);
-  const orderedLon = Float64Array.from(placeOrder, (p) => placeLon[p]!);
+  const orderedLat = new Float64Array(new SharedArrayBuffer(8 * placeOrder.length));
+  const orderedLon = new Float64Array(new SharedArrayBuffer(8 * placeOrder.length));
+  for (let r = 0; r < placeOrder.length; r++) {
+    orderedLat[r] = placeLat[placeOrder[r]!]!;
+    orderedLon[r] = placeLon[placeOrder[r]!]!;
+  }
   const orderedOrigin = Array.from(placeOrder, (p) => placeOrigin[p]!);
 
   const companyIds = lazy(() => packed.companyIds(companies.keyOf));

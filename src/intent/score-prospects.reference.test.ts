@@ -1,139 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { EQUIPMENT } from '../domain/equipment.ts';
-import type { Province, Region } from '../domain/regions.ts';
-import type { LandingSnapshot } from '../zones/price-origins.ts';
 import {
-  AS_OF,
-  AUSTIN,
-  DALLAS,
-  DAY,
-  DENVER,
-  FORT_WORTH,
-  scoringOptions,
-} from './intent-fixtures.test-support.ts';
+  firstDifference,
+  randomColumns,
+  randomLanding,
+  randomOptions,
+} from './random-signals.test-support.ts';
 import { referenceScores } from './reference-scores.test-support.ts';
 import { scoreProspects } from './score-prospects.ts';
-import { SignalColumnsBuilder, type SignalColumns } from './signal-columns.ts';
-
-/** mulberry32: seeded, so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const POINTS = [DALLAS, FORT_WORTH, AUSTIN, DENVER, { lat: 33.1, lon: -96.6 }, { lat: 29.76, lon: -95.37 }];
-const REGIONS_USED: readonly Region[] = ['TX', 'OK', 'CO', 'ON', 'QC', 'AB', 'BC'];
-/** Ages that sit exactly on a boundary the core tests: an hour, a week, 30/60/90 days, the lookback. */
-const EDGE_DAYS = [0, 1 / 24, 7, 14, 21, 30, 60, 90, 105, 106, -1];
-
-/**
- * Random signals that exercise every branch: duplicate bursts, state-only origins, rows without a
- * searcher, searchers shared across companies, rows outside the window, ages on the boundaries, many
- * weeks (momentum beyond the small cases) and companies with only old or future rows.
- */
-function randomColumns(seed: number): SignalColumns {
-  const next = random(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  const rows: { company: string; ms: number; spec: number[] }[] = [];
-  const companies = 5 + Math.floor(next() * 60);
-  for (let c = 0; c < companies; c++) {
-    const n = next() < 0.4 ? 1 : 1 + Math.floor(next() ** 2 * 80);
-    const home = Math.floor(next() * POINTS.length);
-    for (let k = 0; k < n; k++) {
-      const days = next() < 0.1 ? pick(EDGE_DAYS) : next() * 110 - 2;
-      const spec = [
-        next() < 0.7 ? home : next() < 0.5 ? -1 : Math.floor(next() * POINTS.length),
-        next() < 0.1 ? -1 : Math.floor(next() * 4) + (next() < 0.2 ? 100 : c * 10),
-        Math.floor(next() * REGIONS_USED.length),
-        Math.floor(next() * REGIONS_USED.length),
-        next() < 0.6 ? 0 : Math.floor(next() * EQUIPMENT.length),
-        next() < 0.2 ? -1 : Math.floor(next() * 4),
-      ];
-      const ms = AS_OF.getTime() - Math.round(days * DAY);
-      rows.push({ company: `C${c}`, ms, spec });
-      // Echoes of the same search seconds to minutes later (duplicates unless past the window).
-      const echoes = next() < 0.15 ? Math.floor(next() * 6) : 0;
-      for (let e = 1; e <= echoes; e++)
-        rows.push({ company: `C${c}`, ms: ms + e * Math.floor(next() * 300_000), spec });
-    }
-  }
-  rows.sort((a, b) => a.ms - b.ms);
-  const builder = new SignalColumnsBuilder(16);
-  const industries = ['food', 'Retail', 'metals', 'industrial machinery'];
-  for (const { company, ms, spec } of rows) {
-    const [place, searcher, origin, dest, equipment, industry] = spec as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const at = place >= 0 ? POINTS[place]! : null;
-    builder.add({
-      companyId: company,
-      searcherId: searcher < 0 ? null : `s${searcher}`,
-      observedAtMs: ms,
-      originLat: at?.lat ?? null,
-      originLon: at?.lon ?? null,
-      originMarketId: null,
-      originCity: at === null ? null : `P${place}`,
-      originRegion: REGIONS_USED[origin]!,
-      destRegion: REGIONS_USED[dest]!,
-      equipment: EQUIPMENT[equipment]!,
-      industry: industry < 0 ? null : industries[industry]!,
-    });
-  }
-  return builder.build();
-}
-
-function randomLanding(seed: number): LandingSnapshot {
-  const next = random(seed ^ 0x5bd1e995);
-  const zones = POINTS.filter(() => next() < 0.6).map((p, i) => ({
-    key: `z${i}`,
-    label: `Z${i}`,
-    lat: p.lat + (next() - 0.5),
-    lon: p.lon + (next() - 0.5),
-    reloadRadiusMiles: 50 + Math.floor(next() * 150),
-  }));
-  const markets = [...zones, ...POINTS.filter(() => next() < 0.5)].map((p) => ({
-    lat: p.lat + (next() - 0.5) * 0.2,
-    lon: p.lon + (next() - 0.5) * 0.2,
-    reloadRadiusMiles: 50 + Math.floor(next() * 150),
-    equipment: EQUIPMENT.filter(() => next() < 0.6).map((equipment) => ({
-      equipment,
-      trucksPerWeek: Math.floor(next() * 40) / 8,
-    })),
-  }));
-  return { zones, markets, proximityZeroMiles: 300 };
-}
 
 describe('scoreProspects against the plain reference', () => {
   it('gives the same columns, bit for bit, on random signals', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const columns = randomColumns(seed);
       const landing = randomLanding(seed);
-      const servedProvinces: Province[] = seed % 3 === 0 ? ['ON'] : ['ON', 'QC', 'BC'];
-      const strengths = seed % 2 === 0 ? [] : ['food', 'industrial'];
-      const options = scoringOptions({ servedProvinces, strengths, halfLifeDays: seed % 5 === 0 ? 10 : 14 });
+      const options = randomOptions(seed);
       const fast = scoreProspects(columns, landing, options);
       const slow = referenceScores(columns, landing, options);
-      for (const [name, expected] of Object.entries(slow)) {
-        if (typeof expected === 'number') continue;
-        const actual = (fast as unknown as Record<string, ArrayLike<number>>)[name]!;
-        for (let c = 0; c < slow.companies; c++) {
-          if (!Object.is(actual[c], expected[c])) {
-            expect.fail(
-              `seed ${seed}, ${name}[${columns.companyIds[c]}]: ${actual[c]} ≠ reference ${expected[c]}`,
-            );
-          }
-        }
+      const difference = firstDifference(fast, slow);
+      if (difference !== null) {
+        const { column, company, actual, expected } = difference;
+        expect.fail(
+          `seed ${seed}, ${column}[${columns.companyIds[company]}]: ${actual} ≠ reference ${expected}`,
+        );
       }
     }
   });

@@ -54,6 +54,8 @@ export interface OriginPrices {
   readonly zoneMiles: Float64Array;
   /** [origin × EQUIPMENT.length + equipment]. */
   readonly trucksNear: Float64Array;
+  /** Equipment fit, min(1, trucksNear), laid out alike: what scoring reads once per search. */
+  readonly equipmentFit: Float64Array;
 }
 
 /** The h of a distance: comparing h with it decides "within" without an asin per candidate. */
@@ -88,14 +90,34 @@ const LON_CELLS = 360 * CELLS_PER_DEGREE + 1;
 const LON_BLOCKS = Math.ceil(LON_CELLS / CELLS_PER_BLOCK);
 const BLOCK_KEYS = Math.ceil(LAT_CELLS / CELLS_PER_BLOCK) * LON_BLOCKS;
 
-export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: LandingSnapshot): OriginPrices {
-  const n = lat.length;
-  const prices: OriginPrices = {
-    proximity: new Float64Array(n),
-    nearestZone: new Int32Array(n).fill(-1),
-    zoneMiles: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
-    trucksNear: new Float64Array(n * EQUIPMENT_COUNT),
+/**
+ * Prices of `points` points, unpriced: proximity 0, no nearest zone, no trucks. In shared memory, so
+ * two threads can price halves of the points into the same arrays (and for the reason given in
+ * allocate-scores.ts).
+ */
+export function allocatePrices(
+  points: number,
+  allocate: (bytes: number) => ArrayBufferLike = (bytes) => new SharedArrayBuffer(bytes),
+): OriginPrices {
+  return {
+    proximity: new Float64Array(allocate(points * 8)),
+    nearestZone: new Int32Array(allocate(points * 4)).fill(-1),
+    zoneMiles: new Float64Array(allocate(points * 8)).fill(Number.POSITIVE_INFINITY),
+    trucksNear: new Float64Array(allocate(points * EQUIPMENT_COUNT * 8)),
+    equipmentFit: new Float64Array(allocate(points * EQUIPMENT_COUNT * 8)),
   };
+}
+
+/** Prices the points [from, to) into `prices` (all points into fresh arrays by default). */
+export function priceOrigins(
+  lat: Float64Array,
+  lon: Float64Array,
+  snapshot: LandingSnapshot,
+  from = 0,
+  to: number = lat.length,
+  prices: OriginPrices = allocatePrices(lat.length),
+): OriginPrices {
+  const n = to - from;
   const zeroMiles = snapshot.proximityZeroMiles;
   const zones = sortedByLatitude(snapshot.zones);
   const markets = sortedByLatitude(snapshot.markets);
@@ -107,7 +129,7 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
       if (e !== undefined) marketTrucks[m * EQUIPMENT_COUNT + e] = landing.trucksPerWeek;
     }
   }
-  const trucksNear = prices.trucksNear;
+  const { trucksNear, equipmentFit } = prices;
   // Thresholds in h-space, slightly widened so rounding can only send a candidate to the exact test.
   const widen = 1 + 1e-9;
   const hZero = hOf(zeroMiles) * widen;
@@ -120,7 +142,7 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
   const cellKey = new Int32Array(n);
   let minKey = BLOCK_KEYS << 6;
   let maxKey = -1;
-  for (let o = 0; o < n; o++) {
+  for (let o = from; o < to; o++) {
     const pLat = lat[o]!;
     const pLon = lon[o]!;
     if (!isValidLatLon(pLat, pLon)) {
@@ -134,12 +156,12 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
     const lonCell = Math.floor((pLon + 180) * CELLS_PER_DEGREE);
     const block = Math.floor(latCell / CELLS_PER_BLOCK) * LON_BLOCKS + Math.floor(lonCell / CELLS_PER_BLOCK);
     const key = (block << 6) | ((latCell % CELLS_PER_BLOCK) << 3) | (lonCell % CELLS_PER_BLOCK);
-    cellKey[o] = key;
+    cellKey[o - from] = key;
     if (key < minKey) minKey = key;
     if (key > maxKey) maxKey = key;
   }
   const keyCount = new Int32Array(Math.max(0, maxKey - minKey + 2));
-  for (let o = 0; o < n; o++) keyCount[cellKey[o]! - minKey + 1]!++;
+  for (let k = 0; k < n; k++) keyCount[cellKey[k]! - minKey + 1]!++;
   for (let k = 1; k < keyCount.length; k++) keyCount[k]! += keyCount[k - 1]!;
   // Points are then read in that order, so their coordinates are copied into it (sequential reads
   // of the copies instead of a cache miss per point); results are written back by point.
@@ -147,10 +169,11 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
   const orderKey = new Int32Array(n);
   const orderLat = new Float64Array(n);
   const orderLon = new Float64Array(n);
-  for (let o = 0; o < n; o++) {
-    const at = keyCount[cellKey[o]! - minKey]!++;
+  for (let k = 0; k < n; k++) {
+    const o = from + k;
+    const at = keyCount[cellKey[k]! - minKey]!++;
     order[at] = o;
-    orderKey[at] = cellKey[o]!;
+    orderKey[at] = cellKey[k]!;
     orderLat[at] = lat[o]!;
     orderLon[at] = lon[o]!;
   }
@@ -223,7 +246,10 @@ export function priceOrigins(lat: Float64Array, lon: Float64Array, snapshot: Lan
       }
       for (let e = 0; e < EQUIPMENT_COUNT; e++) trucks[e]! += marketTrucks[m * EQUIPMENT_COUNT + e]!;
     }
-    for (let e = 0; e < EQUIPMENT_COUNT; e++) trucksNear[o * EQUIPMENT_COUNT + e] = trucks[e]!;
+    for (let e = 0; e < EQUIPMENT_COUNT; e++) {
+      trucksNear[o * EQUIPMENT_COUNT + e] = trucks[e]!;
+      equipmentFit[o * EQUIPMENT_COUNT + e] = Math.min(1, trucks[e]!);
+    }
   }
   return prices;
 }
