@@ -4,7 +4,7 @@
  * test/fixtures/layering (see test/layering.test.ts), which proves a violation fails the check.
  */
 const CORES = '(zones|intent|outreach|optimize|collab|compliance|metrics|ingest|sim)';
-const ADAPTERS = '(db|http|cli|files)';
+const ADAPTERS = '(db|http|cli|files|threads)';
 
 module.exports = {
   forbidden: [

@@ -1,6 +1,6 @@
 /**
  * Composition root: reads the config, builds the adapters (store, gazetteer, files, clock, demo
- * world files) and hands them to the CLI. The only place that knows every layer.
+ * world files, scoring threads) and hands them to the CLI. The only place that knows every layer.
  */
 import { loadConfig } from './config.ts';
 import { buildProgram } from './cli/program.ts';
@@ -15,6 +15,7 @@ import { nodeFiles } from './files/node-files.ts';
 import { demoWorldFiles } from './files/demo-world-files.ts';
 import { loadLinearProgramSolver } from './files/load-linear-program-solver.ts';
 import type { SolveLinearProgram } from './collab/linear-program.ts';
+import { ScoringThreads } from './threads/scoring-threads.ts';
 
 /** Per LP of the nucleolus / equal-profit sequence: DESIGN.md §5 says always pass HiGHS a time limit. */
 const LP_TIME_LIMIT_SECONDS = 60;
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   let gazetteer: Gazetteer | undefined;
   let ports: ReadonlyMap<string, BorderPort> | undefined;
   let solver: Promise<SolveLinearProgram> | undefined;
+  let scoringThreads: ScoringThreads | undefined;
   const services: CliServices = {
     config,
     openStore: (dataDir) =>
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     borderPorts: () => (ports ??= loadBorderPorts()),
     linearProgramSolver: () =>
       (solver ??= loadLinearProgramSolver({ timeLimitSeconds: LP_TIME_LIMIT_SECONDS })),
+    prospectScorer: () => (scoringThreads ??= ScoringThreads.start()).score,
     files: nodeFiles,
     world: demoWorldFiles,
     now: () => new Date(),

@@ -8,7 +8,7 @@ import type { Gazetteer } from '../domain/gazetteer.ts';
 import type { TenantId } from '../domain/ids.ts';
 import { isProvince, type Province } from '../domain/regions.ts';
 import type { ProspectScores } from '../intent/prospect-scores.ts';
-import { scoreProspects } from '../intent/score-prospects.ts';
+import { scoreProspects, type ProspectScorer } from '../intent/score-prospects.ts';
 import {
   DEFAULT_SCORING_OPTIONS,
   SCORING_LOOKBACK_DAYS,
@@ -29,6 +29,8 @@ export interface ScoreIntentOptions {
   /** Destination provinces served; defaults to the fleet's home provinces. */
   readonly servedProvinces?: readonly Province[] | undefined;
   readonly zoneWeeks?: number | undefined;
+  /** Scores the columns: scoreProspects on this thread unless the caller has a faster scorer. */
+  readonly scorer?: ProspectScorer | undefined;
 }
 
 export interface IntentScoring {
@@ -67,7 +69,7 @@ export async function scoreIntent(
     ...(options.weights === undefined ? {} : { weights: options.weights }),
     ...(options.strengths === undefined ? {} : { strengths: options.strengths }),
   };
-  const scores = scoreProspects(columns, landing, scoringOptions);
+  const scores = (options.scorer ?? scoreProspects)(columns, landing, scoringOptions);
   const scoreDone = now();
   return {
     report,

@@ -110,6 +110,8 @@ export const prospectsCommand = (services: CliServices): Command =>
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '');
+        // Asked for before the store opens, so the scoring worker loads while the signals are read.
+        const scorer = services.prospectScorer();
         const store = await services.openStore(dataDirOf(services, options));
         try {
           const list = await listProspects(store, services.gazetteer(), tenantOf(services, options), {
@@ -118,6 +120,7 @@ export const prospectsCommand = (services: CliServices): Command =>
             tier: options.tier,
             zone: options.zone,
             strengths,
+            scorer,
           });
           emit(
             options,

@@ -8,6 +8,7 @@ import type { Gazetteer } from '../domain/gazetteer.ts';
 import type { BorderPort } from '../domain/border-port.ts';
 import type { DemoWorldPort } from '../app/run-demo.ts';
 import type { SolveLinearProgram } from '../collab/linear-program.ts';
+import type { ProspectScorer } from '../intent/score-prospects.ts';
 
 export interface CliServices {
   readonly config: Config;
@@ -17,6 +18,8 @@ export interface CliServices {
   borderPorts(): ReadonlyMap<string, BorderPort>;
   /** HiGHS for the pool's side LPs (nucleolus, equal-profit), loaded on first use. */
   linearProgramSolver(): Promise<SolveLinearProgram>;
+  /** Intent scoring on two threads; its worker starts loading on the first call. */
+  prospectScorer(): ProspectScorer;
   readonly files: FileAccess;
   readonly world: DemoWorldPort;
   now(): Date;
