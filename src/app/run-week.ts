@@ -22,6 +22,7 @@ import {
   type TaskEvent,
 } from '../domain/outreach-task.ts';
 import type { Rep } from '../domain/rep.ts';
+import type { ProspectScorer } from '../intent/score-prospects.ts';
 import type { ProspectScores } from '../intent/prospect-scores.ts';
 import { TIER_B } from '../intent/prospect-tier.ts';
 import { rankProspects, type RankedProspect } from '../intent/rank-prospects.ts';
@@ -47,6 +48,8 @@ export interface RunWeekDeps {
   readonly gazetteer: Pick<Gazetteer, 'market'>;
   /** Where scoring reads from; the store unless a caller prefetched (the demo's 13 weeks). */
   readonly intent?: IntentReads | undefined;
+  /** Scores the signals (scoreProspects on this thread by default). */
+  readonly scorer?: ProspectScorer | undefined;
 }
 
 export interface RunWeekInput {
@@ -115,6 +118,7 @@ export async function runWeek(deps: RunWeekDeps, input: RunWeekInput): Promise<W
   const scoring = await scoreIntent(intent, deps.gazetteer, tenantId, {
     asOf,
     strengths: input.strengths,
+    scorer: deps.scorer,
   });
   const counts = rankProspects(scoring.scores, { limit: 0 }).byTier;
 

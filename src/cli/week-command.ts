@@ -84,10 +84,12 @@ export const weekCommand = (services: CliServices): Command =>
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '');
+        // Asked for before the store opens, so the scoring worker loads while the signals are read.
+        const scorer = services.prospectScorer();
         const store = await services.openStore(dataDirOf(services, options));
         try {
           const report = await runWeek(
-            { store, gazetteer: services.gazetteer() },
+            { store, gazetteer: services.gazetteer(), scorer },
             { tenantId: tenantOf(services, options), asOf, strengths },
           );
           emit(options, weekJson(report), () => describeWeek(report));

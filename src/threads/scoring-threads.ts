@@ -51,15 +51,20 @@ function inShared<T extends Int32Array | Uint8Array | Float64Array>(array: T): T
 
 export class ScoringThreads {
   private state: 'starting' | 'ready' | 'broken' = 'starting';
-  /** Why the worker was given up, for --verbose output and tests. */
+  /** Why the worker was given up (the bench and the tests check it is null). */
   brokenBecause: string | null = null;
+  private settleStart: () => void = () => {};
+  private readonly started = new Promise<void>((resolve) => (this.settleStart = resolve));
 
   private constructor(
     private readonly worker: Worker,
     private readonly minRows: number,
   ) {
     worker.on('message', (message: { ready?: boolean; failed?: string }) => {
-      if (message.ready === true && this.state === 'starting') this.state = 'ready';
+      if (message.ready === true && this.state === 'starting') {
+        this.state = 'ready';
+        this.settleStart();
+      }
       if (message.failed !== undefined) this.giveUp(`the worker failed: ${message.failed}`);
     });
     worker.on('error', (error) => this.giveUp(`the worker stopped: ${error.message}`));
@@ -79,10 +84,7 @@ export class ScoringThreads {
 
   /** Resolves once the worker can take jobs (or has failed to start). */
   ready(): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => (this.state === 'starting' ? setTimeout(check, 5) : resolve());
-      check();
-    });
+    return this.started;
   }
 
   get threads(): number {
@@ -100,8 +102,8 @@ export class ScoringThreads {
       : scoreProspects(columns, landing, options);
 
   async close(): Promise<void> {
-    this.state = 'broken';
     this.worker.removeAllListeners('exit');
+    this.giveUp('closed');
     await this.worker.terminate();
   }
 
@@ -109,6 +111,7 @@ export class ScoringThreads {
     if (this.state === 'broken') return;
     this.state = 'broken';
     this.brokenBecause = reason;
+    this.settleStart();
   }
 
   private scoreOnTwoThreads(
