@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   firstDifference,
@@ -64,6 +66,22 @@ describe('ScoringThreads', () => {
     expect(
       firstDifference(threads.score(columns, landing, options), scoreProspects(columns, landing, options)),
     ).toBeNull();
+  });
+});
+
+describe('ScoringThreads.ready', () => {
+  it('holds a process with nothing else to do open until the worker has loaded', () => {
+    // The worker is unreferenced; before ready() referenced it, such a process exited at once,
+    // printing nothing.
+    const module = fileURLToPath(new URL('./scoring-threads.ts', import.meta.url));
+    const script = `import { ScoringThreads } from ${JSON.stringify(module)};
+const threads = ScoringThreads.start();
+await threads.ready();
+console.log('threads', threads.threads);`;
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(printed.trim()).toBe('threads 2');
   });
 });
 

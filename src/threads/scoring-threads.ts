@@ -78,13 +78,21 @@ export class ScoringThreads {
    * signal rows (tests lower it to run small inputs on both threads).
    */
   static start(options: { readonly minRows?: number } = {}): ScoringThreads {
-    const worker = new Worker(new URL('./score-worker-boot.mjs', import.meta.url));
+    // No flags from the parent: the boot file loads TypeScript itself, and a parent's --eval or
+    // --input-type would stop the worker from starting.
+    const worker = new Worker(new URL('./score-worker-boot.mjs', import.meta.url), { execArgv: [] });
     return new ScoringThreads(worker, options.minRows ?? PARALLEL_MIN_ROWS);
   }
 
   /** Resolves once the worker can take jobs (or has failed to start). */
   ready(): Promise<void> {
-    return this.started;
+    // The worker is unreferenced, so a process with nothing else to do would exit before it loads:
+    // hold the process open while someone waits for it.
+    if (this.state !== 'starting') return this.started;
+    this.worker.ref();
+    return this.started.then(() => {
+      this.worker.unref();
+    });
   }
 
   get threads(): number {
