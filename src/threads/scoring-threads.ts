@@ -49,6 +49,29 @@ function inShared<T extends Int32Array | Uint8Array | Float64Array>(array: T): T
   return copy;
 }
 
+/**
+ * The landing picture as pricing reads it: a report's zones and markets carry histograms and trends
+ * (≈ 330 kB cloned per job on the large world) that the worker never reads.
+ */
+function pricingFields(landing: LandingSnapshot): LandingSnapshot {
+  return {
+    zones: landing.zones.map(({ key, label, lat, lon, reloadRadiusMiles }) => ({
+      key,
+      label,
+      lat,
+      lon,
+      reloadRadiusMiles,
+    })),
+    markets: landing.markets.map(({ lat, lon, reloadRadiusMiles, equipment }) => ({
+      lat,
+      lon,
+      reloadRadiusMiles,
+      equipment: equipment.map(({ equipment, trucksPerWeek }) => ({ equipment, trucksPerWeek })),
+    })),
+    proximityZeroMiles: landing.proximityZeroMiles,
+  };
+}
+
 export class ScoringThreads {
   private state: 'starting' | 'ready' | 'broken' = 'starting';
   /** Why the worker was given up (the bench and the tests check it is null). */
@@ -153,7 +176,7 @@ export class ScoringThreads {
     chunks.set(bounds);
     const job: ScoringJob = {
       columns: jobColumns,
-      landing,
+      landing: pricingFields(landing),
       options,
       prices,
       out,
