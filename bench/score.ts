@@ -25,7 +25,7 @@ import { isWorldSize } from '../src/sim/world-size.ts';
 import { BENCH_AS_OF, existingBenchWorld, prepareBenchWorld } from './bench-world.ts';
 import { SCORING_TENANT, openScoringStore } from './scoring-store.ts';
 import { GENERATOR_VERSION } from '../src/sim/generate-world.ts';
-import { ScoringThreads } from '../src/threads/scoring-threads.ts';
+import { PARALLEL_MIN_ROWS, ScoringThreads } from '../src/threads/scoring-threads.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
       `K0 one pass over the columns ${(anchorCore * 1000).toFixed(1)} ms; K1/K0 = ${report.core.ratio.toFixed(2)}× ` +
       `(median of ${Math.max(runs, CORE_RUNS)}; best: K1 ${(coreTimes.best * 1000).toFixed(1)} ms = ` +
       `${(report.core.bestSignalsPerSecond / 1e6).toFixed(1)} M signals/s, K0 ${(anchorTimes.best * 1000).toFixed(1)} ms)`,
-    `core on two threads (K2): ${(twoThreads * 1000).toFixed(1)} ms = ${(report.core.twoThreadSignalsPerSecond / 1e6).toFixed(1)} M signals/s; ` +
+    `core on two threads (K2${cols.length < PARALLEL_MIN_ROWS ? `: one thread below ${PARALLEL_MIN_ROWS} signals` : ''}): ${(twoThreads * 1000).toFixed(1)} ms = ${(report.core.twoThreadSignalsPerSecond / 1e6).toFixed(1)} M signals/s; ` +
       `K2/K0 = ${(twoThreads / anchorCore).toFixed(2)}×, K1/K2 = ${(core / twoThreads).toFixed(2)}× ` +
       `(median of ${Math.max(runs, CORE_RUNS)}; best ${(twoThreadTimes.best * 1000).toFixed(1)} ms = ` +
       `${(report.core.bestTwoThreadSignalsPerSecond / 1e6).toFixed(1)} M signals/s)`,
