@@ -1,10 +1,10 @@
 /**
  * The score columns of `companies` companies, zeroed: what scoreProspects fills. Companies without a
  * search in the window keep these values (tier C, no modal place or industry). `allocate` gives each
- * column's bytes: shared memory by default, which two scoring threads can both write — and which V8
- * does not count towards the external memory that forces a full garbage collection. The columns are
- * ~45 MB on the large world; as ordinary ArrayBuffers they forced one per scoring run, which cost
- * 0.4 s a run in a process holding a few million objects (measured; bench/README.md).
+ * column's bytes: shared memory by default, which two scoring threads can both write. It also spares
+ * a full garbage collection per run — observed on Node 20, not a documented guarantee: the columns are
+ * ~45 MB on the large world, and as ordinary ArrayBuffers they forced one every scoring run, which
+ * cost 0.4 s a run in a process holding a few million objects (bench/README.md, session 7).
  */
 import { TIER_C } from './prospect-tier.ts';
 import type { ProspectScores } from './prospect-scores.ts';
