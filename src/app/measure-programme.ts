@@ -12,6 +12,7 @@
  *   carry, so the funnel lines up.
  */
 import type { Gazetteer } from '../domain/gazetteer.ts';
+import type { ProspectScorer } from '../intent/score-prospects.ts';
 import { GreatCircleRoadDistance, type DistanceProvider } from '../domain/geo.ts';
 import { asId, type MarketId, type TenantId } from '../domain/ids.ts';
 import { marketLabel } from '../domain/market.ts';
@@ -42,6 +43,8 @@ export interface MeasureProgrammeDeps {
   readonly gazetteer: Pick<Gazetteer, 'market'>;
   readonly intent?: IntentReads | undefined;
   readonly distance?: DistanceProvider | undefined;
+  /** Scores the signals for the corridors' zones (scoreProspects on this thread by default). */
+  readonly scorer?: ProspectScorer | undefined;
 }
 
 export const corridorLabel = (zone: string, destRegion: Region, equipment: Equipment): string =>
@@ -138,7 +141,10 @@ async function signallingCompanies(
   period: KpiPeriodName,
   asOf: Date,
 ): Promise<CorridorSignals[]> {
-  const { scores } = await scoreIntent(deps.intent ?? deps.store, deps.gazetteer, tenantId, { asOf });
+  const { scores } = await scoreIntent(deps.intent ?? deps.store, deps.gazetteer, tenantId, {
+    asOf,
+    scorer: deps.scorer,
+  });
   const counts = new Map<string, { zone: string | null; companies: number }>();
   for (let c = 0; c < scores.companies; c++) {
     if (scores.active[c] !== 1) continue;

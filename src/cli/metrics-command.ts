@@ -53,10 +53,12 @@ export const metricsCommand = (services: CliServices): Command =>
           );
         }
         const limit = Number(options.limit);
+        // Asked for before the store opens, so the scoring worker loads while the signals are read.
+        const scorer = services.prospectScorer();
         const store = await services.openStore(dataDirOf(services, options));
         try {
           const report = await measureProgramme(
-            { store, gazetteer: services.gazetteer() },
+            { store, gazetteer: services.gazetteer(), scorer },
             {
               tenantId: tenantOf(services, options),
               from,
