@@ -6,13 +6,13 @@
  * none is left. A company's results depend only on its own rows, the origin prices and the options,
  * never on which thread or chunk scored it, so any split gives the same bits.
  *
- * Cost: O(rows) over the chunks, per row only array lookups (the prices hold each place's fits). Weeks are the 7-day periods counted back from asOf (period 0 = the 7 days
- * before it); with asOf on a Monday 00:00 — the CLI's default — they are ISO weeks (UTC). Company size
- * is not an input.
+ * Cost: O(rows) over the chunks, per row only array lookups (the prices hold each place's fits).
+ * Weeks are the 7-day periods counted back from asOf (period 0 = the 7 days before it); with asOf on
+ * a Monday 00:00 — the CLI's default — they are ISO weeks (UTC). Company size is not an input.
  */
 import { EQUIPMENT } from '../domain/equipment.ts';
 import { markDuplicates } from './mark-duplicates.ts';
-import { MomentumCache } from './momentum-cache.ts';
+import { MOMENTUM_PERIODS, MomentumCache } from './momentum-cache.ts';
 import { MomentumBacklog } from './momentum-backlog.ts';
 import type { OriginPrices } from '../zones/price-origins.ts';
 import { prospectTier } from './prospect-tier.ts';
@@ -41,20 +41,12 @@ const popcount = (mask: number): number => {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 };
 
-/**
- * One pass per company over its rows; everything that needs the modal origin (origin consistency,
- * equipment fit of rows that name only a state) is settled afterwards from per-place and
- * per-equipment tallies. A search's windows and week come from tables by its day of age
- * (days-of-age.ts); momentum's three integers from the company's weekly counts, kept only for the
- * weeks it searched in (a bit per week), so companies with one search — a third of them — pay for
- * one week, not fifteen.
- */
 export interface CompanyScoring {
   readonly columns: SignalColumns;
   readonly options: ScoringOptions;
   /** The origin prices of every place in the columns (priceOrigins). */
   readonly prices: OriginPrices;
-  /** Written for the companies of the range only. */
+  /** Written for the companies of the chunks this call claims only. */
   readonly out: ScoreColumns;
 }
 
@@ -75,6 +67,14 @@ export function allCompanies(companies: number): CompanyChunks {
   };
 }
 
+/**
+ * One pass per company over its rows; everything that needs the modal origin (origin consistency,
+ * equipment fit of rows that name only a state) is settled afterwards from per-place and
+ * per-equipment tallies. A search's windows and week come from tables by its day of age
+ * (days-of-age.ts); momentum's three integers from the company's weekly counts, kept only for the
+ * weeks it searched in (a bit per week), so companies with one search — a third of them — pay for
+ * one week, not fifteen.
+ */
 export function scoreCompanies(scoring: CompanyScoring, chunks: CompanyChunks): void {
   const { columns, options, prices, out } = scoring;
   const { companyStart, searcher, observedAtMs, originPlace, originRegion, destRegion, equipment, industry } =
@@ -172,7 +172,7 @@ export function scoreCompanies(scoring: CompanyScoring, chunks: CompanyChunks): 
   // The count component by count, filled on first use: most companies have a handful of searches.
   const countScoreOf = new Float64Array(COUNT_TABLE).fill(Number.NaN);
   /** Searches by period of the company at hand; `periods` marks the ones to read and reset. */
-  const periodCount = new Int32Array(32);
+  const periodCount = new Int32Array(MOMENTUM_PERIODS);
 
   for (let chunk = chunks.next(); chunk >= 0; chunk = chunks.next()) {
     const fromCompany = chunks.bounds[chunk]!;
