@@ -1,23 +1,20 @@
 /**
  * The score columns of `companies` companies, zeroed: what scoreProspects fills. Companies without a
- * search in the window keep these values (tier C, no modal place or industry). `allocate` gives each
- * column's bytes: shared memory by default, which two scoring threads can both write. It also spares
- * a full garbage collection per run — observed on Node 20, not a documented guarantee: the columns are
- * ~45 MB on the large world, and as ordinary ArrayBuffers they forced one every scoring run, which
- * cost 0.4 s a run in a process holding a few million objects (bench/README.md, session 7).
+ * search in the window keep these values (tier C, no modal place or industry). The columns live in
+ * shared memory, which two scoring threads can both write. That also spares a full garbage collection
+ * per run — observed on Node 20, not a documented guarantee: the columns are ~45 MB on the large
+ * world, and as ordinary ArrayBuffers they forced one every scoring run, which cost 0.4 s a run in a
+ * process holding a few million objects (bench/README.md, session 7).
  */
 import { TIER_C } from './prospect-tier.ts';
 import type { ProspectScores } from './prospect-scores.ts';
 
 export type ScoreColumns = Omit<ProspectScores, 'asOf' | 'columns' | 'zoneOf'>;
 
-export function allocateScores(
-  companies: number,
-  allocate: (bytes: number) => ArrayBufferLike = (bytes) => new SharedArrayBuffer(bytes),
-): ScoreColumns {
-  const u8 = () => new Uint8Array(allocate(companies));
-  const i32 = () => new Int32Array(allocate(4 * companies));
-  const f64 = () => new Float64Array(allocate(8 * companies));
+export function allocateScores(companies: number): ScoreColumns {
+  const u8 = () => new Uint8Array(new SharedArrayBuffer(companies));
+  const i32 = () => new Int32Array(new SharedArrayBuffer(4 * companies));
+  const f64 = () => new Float64Array(new SharedArrayBuffer(8 * companies));
   return {
     companies,
     active: u8(),

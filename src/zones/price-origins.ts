@@ -95,10 +95,8 @@ const BLOCK_KEYS = Math.ceil(LAT_CELLS / CELLS_PER_BLOCK) * LON_BLOCKS;
  * two threads can price halves of the points into the same arrays (and for the reason given in
  * allocate-scores.ts).
  */
-export function allocatePrices(
-  points: number,
-  allocate: (bytes: number) => ArrayBufferLike = (bytes) => new SharedArrayBuffer(bytes),
-): OriginPrices {
+export function allocatePrices(points: number): OriginPrices {
+  const allocate = (bytes: number) => new SharedArrayBuffer(bytes);
   return {
     proximity: new Float64Array(allocate(points * 8)),
     nearestZone: new Int32Array(allocate(points * 4)).fill(-1),
