@@ -72,6 +72,12 @@ function pricingFields(landing: LandingSnapshot): LandingSnapshot {
   };
 }
 
+/** Waits for the worker to raise `slot`: null when it did, else why the job cannot count on it. */
+function workerTrouble(signal: Int32Array, slot: number): string | null {
+  if (!waitForSignal(signal, slot, WORKER_TIMEOUT_MS)) return 'the worker did not answer in time';
+  return Atomics.load(signal, WORKER_FAILED) === 1 ? 'the worker failed' : null;
+}
+
 export class ScoringThreads {
   private state: 'starting' | 'ready' | 'broken' = 'starting';
   /** Why the worker was given up (the bench and the tests check it is null). */
@@ -171,9 +177,7 @@ export class ScoringThreads {
     const out = allocateScores(companies);
     const signal = new Int32Array(shared(4 * SIGNAL_SLOTS));
     const placeSplit = places >>> 1;
-    const chunks = new Int32Array(shared(4 * (CHUNKS + 1)));
-    const bounds = chunkCompanies(columns.companyStart, CHUNKS);
-    chunks.set(bounds);
+    const chunks = inShared(chunkCompanies(columns.companyStart, CHUNKS));
     const job: ScoringJob = {
       columns: jobColumns,
       landing: pricingFields(landing),
@@ -181,7 +185,7 @@ export class ScoringThreads {
       prices,
       out,
       places: [placeSplit, places],
-      chunks: chunks.subarray(0, bounds.length),
+      chunks,
       signal,
     };
     this.worker.postMessage(job);
@@ -192,27 +196,15 @@ export class ScoringThreads {
       throw error;
     }
     raiseSignal(signal, MAIN_PRICED);
-    if (!waitForSignal(signal, WORKER_PRICED, WORKER_TIMEOUT_MS))
-      return this.alone('the worker did not answer', columns, landing, options);
-    if (Atomics.load(signal, WORKER_FAILED) === 1)
-      return this.alone('the worker failed', columns, landing, options);
-    // This thread reads the columns as given: the same values as the shared copies the worker reads.
-    scoreCompanies({ columns, options, prices, out }, claimChunks(signal, job.chunks));
-    if (!waitForSignal(signal, WORKER_DONE, WORKER_TIMEOUT_MS))
-      return this.alone('the worker did not finish', columns, landing, options);
-    if (Atomics.load(signal, WORKER_FAILED) === 1)
-      return this.alone('the worker failed', columns, landing, options);
-    return finishScores(out, columns, landing, options, prices);
-  }
-
-  /** Redoes the job on this thread and scores alone from now on. */
-  private alone(
-    reason: string,
-    columns: SignalColumns,
-    landing: LandingSnapshot,
-    options: ScoringOptions,
-  ): ProspectScores {
-    this.giveUp(reason);
+    let trouble = workerTrouble(signal, WORKER_PRICED);
+    if (trouble === null) {
+      // This thread reads the columns as given: the same values as the shared copies the worker reads.
+      scoreCompanies({ columns, options, prices, out }, claimChunks(signal, chunks));
+      trouble = workerTrouble(signal, WORKER_DONE);
+    }
+    if (trouble === null) return finishScores(out, columns, landing, options, prices);
+    // Redo the job on this thread, and score alone from now on.
+    this.giveUp(trouble);
     return scoreProspects(columns, landing, options);
   }
 }
