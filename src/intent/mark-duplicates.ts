@@ -16,7 +16,7 @@ export const DEFAULT_DUPLICATE_WINDOW_MINUTES = 10;
 /**
  * 1 marks a duplicate row, 0 a row that counts. Requires columns grouped by company in time order.
  * Marks the rows of companies [fromCompany, toCompany) (all by default): entry k is row
- * companyStart[fromCompany] + k, so a scoring thread holds flags for its own rows only.
+ * companyStart[fromCompany] + k, so scoring holds flags for the chunk of companies at hand only.
  */
 export function markDuplicates(
   columns: SignalColumns,
